@@ -1,0 +1,75 @@
+package dev.sender.core;
+
+import dev.sender.core.event.Publication;
+import dev.sender.core.filter.Filter;
+import dev.sender.core.internal.InMemoryBroker;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Carries publications to the subscriptions whose topic and filter they match.
+ *
+ * <p>Delivery is at-most-once and in publish order per publisher: a subscription receives the events published
+ * while it is open, each once, and a publication's events in their order. Handler events reach only
+ * subscriptions of their account. Each event is encoded once, and the same bytes go to every subscriber.
+ *
+ * <pre>{@code
+ * try (Broker broker = Broker.inMemory();
+ *      Subscription s = broker.subscribe(Topic.handlerEvents(account), Filter.any(), System.out::println)) {
+ *     broker.publish(publication).toCompletableFuture().join();
+ * }
+ * }</pre>
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Broker extends AutoCloseable {
+
+    /** A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits}. */
+    static Broker inMemory() {
+        return inMemory(DeliveryOptions.ofDefaults());
+    }
+
+    /** A broker within this process whose queued subscriptions have the given limits. */
+    static Broker inMemory(DeliveryOptions options) {
+        return new InMemoryBroker(options);
+    }
+
+    /**
+     * Publishes to the subscriptions the publication's events match. The stage completes once the broker has
+     * accepted the publication (an in-memory broker has then handed it to every matching subscription), or
+     * fails with {@link BrokerException} when it could not, in which case nothing of it was delivered.
+     */
+    CompletionStage<Void> publish(Publication publication);
+
+    /**
+     * Subscribes {@code sink} to the messages of {@code topic} that pass {@code filter}, with
+     * {@link Delivery#QUEUED} delivery.
+     *
+     * @throws BrokerException when the broker is closed
+     */
+    default Subscription subscribe(Topic topic, Filter filter, MessageSink sink) {
+        return subscribe(topic, filter, sink, Delivery.QUEUED);
+    }
+
+    /**
+     * Subscribes {@code sink} to the messages of {@code topic} that pass {@code filter}.
+     *
+     * @throws BrokerException when the broker is closed
+     */
+    Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
+
+    /**
+     * Checks that the broker can publish and receive now. The stage fails with {@link BrokerException} naming
+     * what does not work, such as an unreachable Redis server.
+     */
+    CompletionStage<Void> checkHealth();
+
+    /** A short name of the kind of broker, such as {@code in-memory} or {@code redis}. */
+    String name();
+
+    /**
+     * Stops accepting publications and subscriptions, delivers what was accepted, then closes every
+     * subscription with {@link CloseReason#BROKER_CLOSED}.
+     */
+    @Override
+    void close();
+}

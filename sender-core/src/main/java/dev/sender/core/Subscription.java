@@ -1,0 +1,26 @@
+package dev.sender.core;
+
+import dev.sender.core.filter.Filter;
+
+/**
+ * A live subscription: messages of its {@link #topic()} that pass its {@link #filter()} go to its sink until
+ * it is closed. Closing is idempotent and frees everything the subscription held.
+ */
+public interface Subscription extends AutoCloseable {
+
+    /** What the subscription listens to. */
+    Topic topic();
+
+    /** The filter messages must pass. */
+    Filter filter();
+
+    /** Whether messages may still be delivered. */
+    boolean isOpen();
+
+    /** Bytes of messages accepted for this subscription but not yet handed to its sink. */
+    long queuedBytes();
+
+    /** Stops delivery: queued messages are discarded and the sink's {@code onClose} is called. */
+    @Override
+    void close();
+}

@@ -1,0 +1,381 @@
+package dev.sender.core.event;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sender.core.filter.Field;
+import dev.sender.core.filter.Value;
+import dev.sender.core.internal.json.EventBytes;
+import dev.sender.core.internal.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An event object exactly as it was published: its JSON is kept byte for byte, unknown fields included, and
+ * is what subscribers receive. Typed accessors read the fields filters and applications use most; anything
+ * else is reachable through {@link #toTree()}.
+ *
+ * <p>Attribute accessors follow the filters' rule (SPEC §3): face and body attributes come from
+ * {@code aggregate_estimations}, or from the first detection that has them when the aggregate lacks them.
+ *
+ * <pre>{@code
+ * Event event = Event.parse("{\"source\":\"cam1\",\"face_attributes\":{\"basic_attributes\":{\"age\":31}}}");
+ * event.source();   // Optional[cam1]
+ * event.age();      // OptionalInt[31]
+ * }</pre>
+ */
+public final class Event {
+
+    static {
+        EventBytes.install(event -> event.json);
+    }
+
+    private final byte[] json;
+    private volatile @Nullable JsonNode tree;
+
+    Event(byte[] json) {
+        this.json = json;
+    }
+
+    /**
+     * The event whose JSON object is {@code json}.
+     *
+     * @throws InvalidJsonException when {@code json} is not one JSON object
+     */
+    public static Event parse(String json) {
+        return new Event(validatedObject(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The event whose JSON object is {@code json}, in UTF-8; the array is copied.
+     *
+     * @throws InvalidJsonException when {@code json} is not one JSON object
+     */
+    public static Event parse(byte[] json) {
+        return new Event(validatedObject(json.clone()));
+    }
+
+    /** The event whose JSON is {@code object} serialised. */
+    public static Event of(ObjectNode object) {
+        try {
+            return new Event(Json.MAPPER.writeValueAsBytes(Objects.requireNonNull(object, "object")));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] validatedObject(byte[] json) {
+        try (JsonParser parser = Json.FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw InvalidJsonException.schema("", "must be an object");
+            }
+            Json.consumeValidated(parser);
+            if (parser.nextToken() != null) {
+                throw InvalidJsonException.notJson("content after the object", null);
+            }
+            return json;
+        } catch (IOException e) {
+            throw InvalidJsonException.notJson(e.getMessage(), e);
+        }
+    }
+
+    /** The event's JSON, as published. */
+    public String json() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    /** The event's JSON in UTF-8, as a read-only buffer over the bytes shared by every subscriber. */
+    public ByteBuffer jsonBuffer() {
+        return ByteBuffer.wrap(json).asReadOnlyBuffer();
+    }
+
+    /** Size of the event's JSON in bytes. */
+    public int jsonLength() {
+        return json.length;
+    }
+
+    /** A fresh tree of the event's JSON, which the caller may change. */
+    public ObjectNode toTree() {
+        return tree().deepCopy();
+    }
+
+    private ObjectNode tree() {
+        JsonNode t = tree;
+        if (t == null) {
+            try {
+                t = Json.MAPPER.readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            tree = t;
+        }
+        return (ObjectNode) t;
+    }
+
+    /** {@code event_id}. */
+    public Optional<String> eventId() {
+        return text(Field.of("event.event_id"));
+    }
+
+    /** {@code source}. */
+    public Optional<String> source() {
+        return text(EventFields.SOURCE);
+    }
+
+    /** {@code stream_id}. */
+    public Optional<String> streamId() {
+        return text(EventFields.STREAM_ID);
+    }
+
+    /** {@code tags}, empty when missing. */
+    public List<String> tags() {
+        return read(EventFields.TAGS).stream().filter(JsonNode::isTextual).map(JsonNode::textValue).toList();
+    }
+
+    /** {@code external_id}. */
+    public Optional<String> externalId() {
+        return text(Field.of("event.external_id"));
+    }
+
+    /** {@code user_data}. */
+    public Optional<String> userData() {
+        return text(EventFields.USER_DATA);
+    }
+
+    /** {@code track_id}. */
+    public Optional<String> trackId() {
+        return text(Field.of("event.track_id"));
+    }
+
+    /** {@code location}, when the event has one. */
+    public Optional<Location> location() {
+        JsonNode location = tree().get("location");
+        if (location == null || !location.isObject()) {
+            return Optional.empty();
+        }
+        OptionalDouble lon = number(EventFields.LONGITUDE);
+        OptionalDouble lat = number(EventFields.LATITUDE);
+        Location.GeoPosition geo = lon.isPresent() && lat.isPresent()
+                ? new Location.GeoPosition(lon.getAsDouble(), lat.getAsDouble()) : null;
+        return Optional.of(new Location(text(EventFields.CITY).orElse(null), text(EventFields.AREA).orElse(null),
+                text(EventFields.DISTRICT).orElse(null), text(EventFields.STREET).orElse(null),
+                text(EventFields.HOUSE_NUMBER).orElse(null), geo));
+    }
+
+    /** {@code face_attributes.basic_attributes.age}. */
+    public OptionalInt age() {
+        return integer(EventFields.AGE);
+    }
+
+    /** {@code face_attributes.basic_attributes.gender}. */
+    public Optional<Gender> gender() {
+        return attribute(EventFields.GENDER, Gender.class);
+    }
+
+    /** {@code face_attributes.basic_attributes.ethnicities.predominant_ethnicity}. */
+    public Optional<Ethnicity> ethnicity() {
+        return attribute(EventFields.ETHNICITY, Ethnicity.class);
+    }
+
+    /** Liveness prediction of the face. */
+    public Optional<Liveness> liveness() {
+        return attribute(EventFields.LIVENESS, Liveness.class);
+    }
+
+    /** Deepfake prediction of the face. */
+    public Optional<Deepfake> deepfake() {
+        return attribute(EventFields.DEEPFAKE, Deepfake.class);
+    }
+
+    /** Predominant mask of the face. */
+    public Optional<Mask> mask() {
+        return attribute(EventFields.MASK, Mask.class);
+    }
+
+    /** Predominant emotion of the face. */
+    public Optional<Emotion> emotion() {
+        return attribute(EventFields.EMOTION, Emotion.class);
+    }
+
+    /** Apparent gender of the body. */
+    public Optional<ApparentGender> apparentGender() {
+        return attribute(EventFields.APPARENT_GENDER, ApparentGender.class);
+    }
+
+    /** Apparent age of the body. */
+    public OptionalInt apparentAge() {
+        return integer(EventFields.APPARENT_AGE);
+    }
+
+    /** Whether the body wears headwear. */
+    public Optional<PresenceState> headwearState() {
+        return attribute(EventFields.HEADWEAR_STATE, PresenceState.class);
+    }
+
+    /** Colour of the body's headwear. */
+    public Optional<ShortPaletteColor> headwearColor() {
+        return attribute(EventFields.HEADWEAR_COLOR, ShortPaletteColor.class);
+    }
+
+    /** Sleeve length of the body's upper clothing. */
+    public Optional<SleeveLength> sleeveLength() {
+        return attribute(EventFields.SLEEVE_LENGTH, SleeveLength.class);
+    }
+
+    /** Colours of the body's upper clothing, empty when unknown. */
+    public List<ExpandedPaletteColor> upperClothingColors() {
+        return attributes(EventFields.UPPER_CLOTHING_COLORS, ExpandedPaletteColor.class);
+    }
+
+    /** Colours of the body's lower garment, empty when unknown. */
+    public List<ExpandedPaletteColor> lowerGarmentColors() {
+        return attributes(EventFields.LOWER_GARMENT_COLORS, ExpandedPaletteColor.class);
+    }
+
+    /** Type of the body's lower garment. */
+    public Optional<LowerGarmentType> lowerGarmentType() {
+        return attribute(EventFields.LOWER_GARMENT_TYPE, LowerGarmentType.class);
+    }
+
+    /** Colour of the body's shoes. */
+    public Optional<ShortPaletteColor> shoesColor() {
+        return attribute(EventFields.SHOES_COLOR, ShortPaletteColor.class);
+    }
+
+    /** Whether the body carries a backpack. */
+    public Optional<PresenceState> backpackState() {
+        return attribute(EventFields.BACKPACK_STATE, PresenceState.class);
+    }
+
+    /** {@code matches}, empty when missing. */
+    public List<Match> matches() {
+        JsonNode matches = tree().get("matches");
+        if (matches == null || !matches.isArray()) {
+            return List.of();
+        }
+        List<Match> out = new ArrayList<>();
+        for (JsonNode match : matches) {
+            List<Match.Candidate> candidates = new ArrayList<>();
+            for (JsonNode candidate : match.path("candidates")) {
+                String kind = candidate.has("face") ? "face" : "event";
+                JsonNode id = candidate.path(kind).path(kind + "_id");
+                candidates.add(new Match.Candidate(kind, id.isTextual() ? id.textValue() : null,
+                        candidate.path("similarity").asDouble()));
+            }
+            JsonNode label = match.get("label");
+            out.add(new Match(label != null && label.isTextual() ? label.textValue() : null, candidates));
+        }
+        return out;
+    }
+
+    /** The greatest similarity of any candidate of any match: the top match's similarity. */
+    public OptionalDouble topSimilarity() {
+        return read(EventFields.TOP_SIMILARITY).stream().filter(JsonNode::isNumber)
+                .mapToDouble(JsonNode::doubleValue).max();
+    }
+
+    /**
+     * The non-null JSON values at {@code field}, a path rooted at the message ({@code event.…}); the
+     * field's fallback is read when its own path has none.
+     */
+    public List<JsonNode> read(Field field) {
+        List<String> path = field.path();
+        if (!path.get(0).equals("event")) {
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>();
+        collect(tree(), path, 1, out);
+        if (out.isEmpty() && field.fallback() != null) {
+            return read(field.fallback());
+        }
+        return out;
+    }
+
+    private static void collect(JsonNode node, List<String> path, int index, List<JsonNode> out) {
+        if (index == path.size()) {
+            if (!node.isNull()) {
+                out.add(node);
+            }
+            return;
+        }
+        String segment = path.get(index);
+        if (segment.equals(Field.EACH)) {
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    collect(element, path, index + 1, out);
+                }
+            }
+        } else if (node.isObject()) {
+            JsonNode child = node.get(segment);
+            if (child != null) {
+                collect(child, path, index + 1, out);
+            }
+        }
+    }
+
+    private Optional<String> text(Field field) {
+        return read(field).stream().filter(JsonNode::isTextual).map(JsonNode::textValue).findFirst();
+    }
+
+    private OptionalDouble number(Field field) {
+        return read(field).stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::doubleValue).findFirst();
+    }
+
+    private OptionalInt integer(Field field) {
+        return read(field).stream().filter(JsonNode::canConvertToInt).filter(JsonNode::isIntegralNumber)
+                .mapToInt(JsonNode::intValue).findFirst();
+    }
+
+    private <E extends Enum<E> & EventAttribute> Optional<E> attribute(Field field, Class<E> type) {
+        List<E> found = attributes(field, type);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    private <E extends Enum<E> & EventAttribute> List<E> attributes(Field field, Class<E> type) {
+        List<E> out = new ArrayList<>();
+        for (JsonNode node : read(field)) {
+            for (E constant : type.getEnumConstants()) {
+                if (sameValue(constant.jsonValue(), node)) {
+                    out.add(constant);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameValue(Value value, JsonNode node) {
+        if (value instanceof Value.Str s) {
+            return node.isTextual() && node.textValue().equals(s.value());
+        }
+        return value instanceof Value.Num n && node.isNumber() && node.doubleValue() == n.value();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Event other && Arrays.equals(json, other.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(json);
+    }
+
+    /** The event's JSON. */
+    @Override
+    public String toString() {
+        return json();
+    }
+}

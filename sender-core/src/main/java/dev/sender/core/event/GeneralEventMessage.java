@@ -1,0 +1,130 @@
+package dev.sender.core.event;
+
+import dev.sender.core.internal.json.Envelope;
+import dev.sender.core.internal.json.EventBytes;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A general event as a subscriber receives it (SPEC §2.2):
+ *
+ * <pre>{@code
+ * {"event": {...}, "event_type": "...", "account_id": "<uuid or null>",
+ *  "event-create-time": "<or null>", "event-end-time": "<or null>"}
+ * }</pre>
+ */
+public final class GeneralEventMessage implements EventMessage {
+
+    static final String EVENT_TYPE = "event_type";
+    static final String ACCOUNT_ID = "account_id";
+
+    private final Event event;
+    private final String eventType;
+    private final @Nullable String accountId;
+    private final @Nullable String eventCreateTime;
+    private final @Nullable String eventEndTime;
+    private final @Nullable String requestId;
+    private volatile byte @Nullable [] encoded;
+
+    /**
+     * A message for {@code event} published with the given context; {@code requestId} is not part of the
+     * message's JSON.
+     */
+    public GeneralEventMessage(Event event, String eventType, @Nullable String accountId,
+            @Nullable String eventCreateTime, @Nullable String eventEndTime, @Nullable String requestId) {
+        this.event = Objects.requireNonNull(event, "event");
+        this.eventType = Objects.requireNonNull(eventType, "eventType");
+        this.accountId = accountId;
+        this.eventCreateTime = eventCreateTime;
+        this.eventEndTime = eventEndTime;
+        this.requestId = requestId;
+    }
+
+    /**
+     * Reads a message from its JSON text, as a client receives it.
+     *
+     * @throws InvalidJsonException when the text is not such a message
+     */
+    public static GeneralEventMessage parse(String json) {
+        Map<String, Object> fields = MessageReader.read(json.getBytes(StandardCharsets.UTF_8));
+        return new GeneralEventMessage(MessageReader.event(fields), MessageReader.requiredText(fields, EVENT_TYPE),
+                MessageReader.optionalText(fields, ACCOUNT_ID),
+                MessageReader.optionalText(fields, HandlerEventMessage.CREATE_TIME),
+                MessageReader.optionalText(fields, HandlerEventMessage.END_TIME), null);
+    }
+
+    @Override
+    public Event event() {
+        return event;
+    }
+
+    /** {@code event_type}. */
+    public String eventType() {
+        return eventType;
+    }
+
+    /** {@code account_id} as published, or {@code null} when the publisher gave none. */
+    public @Nullable String accountId() {
+        return accountId;
+    }
+
+    /** {@code event-create-time}, or {@code null} when the publisher gave none. */
+    public @Nullable String eventCreateTime() {
+        return eventCreateTime;
+    }
+
+    /** {@code event-end-time}, or {@code null} when the publisher gave none. */
+    public @Nullable String eventEndTime() {
+        return eventEndTime;
+    }
+
+    @Override
+    public @Nullable String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public ByteBuffer json() {
+        return ByteBuffer.wrap(encoded()).asReadOnlyBuffer();
+    }
+
+    @Override
+    public int jsonLength() {
+        return encoded().length;
+    }
+
+    @Override
+    public String toJson() {
+        return new String(encoded(), StandardCharsets.UTF_8);
+    }
+
+    private byte[] encoded() {
+        byte[] bytes = encoded;
+        if (bytes == null) {
+            bytes = Envelope.encode(EventBytes.of(event), EVENT_TYPE, eventType, ACCOUNT_ID, accountId,
+                    HandlerEventMessage.CREATE_TIME, eventCreateTime, HandlerEventMessage.END_TIME, eventEndTime);
+            encoded = bytes;
+        }
+        return bytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GeneralEventMessage m && event.equals(m.event) && eventType.equals(m.eventType)
+                && Objects.equals(accountId, m.accountId) && Objects.equals(eventCreateTime, m.eventCreateTime)
+                && Objects.equals(eventEndTime, m.eventEndTime);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(event, eventType, accountId, eventCreateTime, eventEndTime);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sender.core.event;
+
+import dev.sender.core.internal.json.Envelope;
+import dev.sender.core.internal.json.EventBytes;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A handler event as a subscriber receives it (SPEC §2.1):
+ *
+ * <pre>{@code
+ * {"event": {...}, "handler_id": "...", "event-create-time": "...", "event-end-time": "...",
+ *  "Luna-Request-id": "..."}
+ * }</pre>
+ */
+public final class HandlerEventMessage implements EventMessage {
+
+    static final String EVENT = "event";
+    static final String HANDLER_ID = "handler_id";
+    static final String CREATE_TIME = "event-create-time";
+    static final String END_TIME = "event-end-time";
+    static final String REQUEST_ID = "Luna-Request-id";
+
+    private final Event event;
+    private final String handlerId;
+    private final String eventCreateTime;
+    private final String eventEndTime;
+    private final String requestId;
+    private volatile byte @Nullable [] encoded;
+
+    /** A message for {@code event} published with the given context. */
+    public HandlerEventMessage(Event event, String handlerId, String eventCreateTime, String eventEndTime,
+            String requestId) {
+        this.event = Objects.requireNonNull(event, "event");
+        this.handlerId = Objects.requireNonNull(handlerId, "handlerId");
+        this.eventCreateTime = Objects.requireNonNull(eventCreateTime, "eventCreateTime");
+        this.eventEndTime = Objects.requireNonNull(eventEndTime, "eventEndTime");
+        this.requestId = Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /**
+     * Reads a message from its JSON text, as a client receives it.
+     *
+     * @throws InvalidJsonException when the text is not such a message
+     */
+    public static HandlerEventMessage parse(String json) {
+        Map<String, Object> fields = MessageReader.read(json.getBytes(StandardCharsets.UTF_8));
+        return new HandlerEventMessage(MessageReader.event(fields), MessageReader.requiredText(fields, HANDLER_ID),
+                MessageReader.requiredText(fields, CREATE_TIME), MessageReader.requiredText(fields, END_TIME),
+                MessageReader.requiredText(fields, REQUEST_ID));
+    }
+
+    @Override
+    public Event event() {
+        return event;
+    }
+
+    /** {@code handler_id}: the handler that produced the event. */
+    public String handlerId() {
+        return handlerId;
+    }
+
+    /** {@code event-create-time}, as the publisher wrote it. */
+    public String eventCreateTime() {
+        return eventCreateTime;
+    }
+
+    /** {@code event-end-time}, as the publisher wrote it. */
+    public String eventEndTime() {
+        return eventEndTime;
+    }
+
+    /** {@code Luna-Request-id}: the request id of the publication. */
+    @Override
+    public String requestId() {
+        return requestId;
+    }
+
+    @Override
+    public ByteBuffer json() {
+        return ByteBuffer.wrap(encoded()).asReadOnlyBuffer();
+    }
+
+    @Override
+    public int jsonLength() {
+        return encoded().length;
+    }
+
+    @Override
+    public String toJson() {
+        return new String(encoded(), StandardCharsets.UTF_8);
+    }
+
+    private byte[] encoded() {
+        byte[] bytes = encoded;
+        if (bytes == null) {
+            bytes = Envelope.encode(EventBytes.of(event), HANDLER_ID, handlerId, CREATE_TIME, eventCreateTime,
+                    END_TIME, eventEndTime, REQUEST_ID, requestId);
+            encoded = bytes;
+        }
+        return bytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HandlerEventMessage m && event.equals(m.event) && handlerId.equals(m.handlerId)
+                && eventCreateTime.equals(m.eventCreateTime) && eventEndTime.equals(m.eventEndTime)
+                && requestId.equals(m.requestId);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(event, handlerId, eventCreateTime, eventEndTime, requestId);
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sender.core.internal;
+
+import dev.sender.core.CloseReason;
+import dev.sender.core.MessageSink;
+import dev.sender.core.Topic;
+import dev.sender.core.event.EventMessage;
+import dev.sender.core.filter.Filter;
+import dev.sender.core.internal.filter.CompiledFilter;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** {@link dev.sender.core.Delivery#DIRECT}: the sink is called on the dispatching thread. */
+final class DirectTarget extends DispatchTarget {
+
+    private final AtomicBoolean open = new AtomicBoolean(true);
+
+    DirectTarget(Topic topic, Filter filter, CompiledFilter compiled, MessageSink sink,
+            Consumer<DispatchTarget> onRemove) {
+        super(topic, filter, compiled, sink, onRemove);
+    }
+
+    @Override
+    public void deliver(EventMessage message) {
+        if (open.get()) {
+            sendToSink(message);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    @Override
+    public long queuedBytes() {
+        return 0;
+    }
+
+    @Override
+    public void closeAfterDelivery(CloseReason reason) {
+        closeNow(reason);
+    }
+
+    @Override
+    void closeNow(CloseReason reason) {
+        if (open.compareAndSet(true, false)) {
+            remove();
+            closeSink(reason);
+        }
+    }
+}

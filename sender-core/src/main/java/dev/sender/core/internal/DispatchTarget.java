@@ -1,0 +1,95 @@
+package dev.sender.core.internal;
+
+import dev.sender.core.CloseReason;
+import dev.sender.core.MessageSink;
+import dev.sender.core.Subscription;
+import dev.sender.core.Topic;
+import dev.sender.core.event.EventMessage;
+import dev.sender.core.filter.Filter;
+import dev.sender.core.internal.filter.CompiledFilter;
+import dev.sender.core.internal.filter.Matcher;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A subscription as a dispatcher sees it: a compiled filter and a way to hand over matching messages. */
+public abstract class DispatchTarget implements Subscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchTarget.class);
+
+    private final Topic topic;
+    private final Filter filter;
+    private final CompiledFilter compiled;
+    private final MessageSink sink;
+    private final Consumer<DispatchTarget> onRemove;
+    private final AtomicBoolean removed = new AtomicBoolean();
+
+    DispatchTarget(Topic topic, Filter filter, CompiledFilter compiled, MessageSink sink,
+            Consumer<DispatchTarget> onRemove) {
+        this.topic = topic;
+        this.filter = filter;
+        this.compiled = compiled;
+        this.sink = sink;
+        this.onRemove = onRemove;
+    }
+
+    /** The compiled filter. */
+    public final Matcher matcher() {
+        return compiled.matcher();
+    }
+
+    /** Hands over one matching message; never blocks, never throws. */
+    public abstract void deliver(EventMessage message);
+
+    /** Closes after what was accepted is delivered, with {@code reason}. */
+    public abstract void closeAfterDelivery(CloseReason reason);
+
+    @Override
+    public final Topic topic() {
+        return topic;
+    }
+
+    @Override
+    public final Filter filter() {
+        return filter;
+    }
+
+    @Override
+    public final void close() {
+        closeNow(CloseReason.CLOSED);
+    }
+
+    /** Closes at once with {@code reason}, discarding what waits. */
+    abstract void closeNow(CloseReason reason);
+
+    /** Leaves the dispatcher, once; no message reaches this target afterwards. */
+    final void remove() {
+        if (removed.compareAndSet(false, true)) {
+            onRemove.accept(this);
+            compiled.release();
+        }
+    }
+
+    final void sendToSink(EventMessage message) {
+        try {
+            sink.onMessage(message);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Subscriber to {} failed on a message of request {}; it stays subscribed", topic,
+                    message.requestId(), e);
+        }
+    }
+
+    final void closeSink(CloseReason reason) {
+        try {
+            sink.onClose(reason);
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Subscriber to {} failed while closing ({})", topic, reason, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + topic + ", " + filter + "]";
+    }
+}

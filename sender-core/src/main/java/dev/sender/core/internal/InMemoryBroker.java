@@ -1,0 +1,63 @@
+package dev.sender.core.internal;
+
+import dev.sender.core.Broker;
+import dev.sender.core.BrokerException;
+import dev.sender.core.Delivery;
+import dev.sender.core.DeliveryOptions;
+import dev.sender.core.MessageSink;
+import dev.sender.core.Subscription;
+import dev.sender.core.Topic;
+import dev.sender.core.event.Publication;
+import dev.sender.core.filter.Filter;
+import dev.sender.core.spi.LocalDispatcher;
+import dev.sender.core.spi.TopicListener;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** {@link Broker#inMemory()}: publications go straight to the local dispatcher. */
+public final class InMemoryBroker implements Broker {
+
+    private final LocalDispatcher dispatcher;
+    private volatile boolean closed;
+
+    /** A broker whose queued subscriptions have the limits of {@code options}. */
+    public InMemoryBroker(DeliveryOptions options) {
+        this.dispatcher = new LocalDispatcher(options, TopicListener.NONE);
+    }
+
+    @Override
+    public CompletionStage<Void> publish(Publication publication) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
+        }
+        dispatcher.dispatch(publication);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
+        return dispatcher.subscribe(topic, filter, sink, delivery);
+    }
+
+    @Override
+    public CompletionStage<Void> checkHealth() {
+        return closed ? CompletableFuture.failedFuture(new BrokerException("the broker is closed"))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public String name() {
+        return "in-memory";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        dispatcher.close();
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryBroker" + dispatcher.subscriptionCounts();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.sender.core.internal.filter;
+
+import dev.sender.core.filter.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code In}: an entry matches when it equals one of the values, each compared within its JSON type. */
+final class InMatcher extends FieldMatcher {
+
+    private final Set<String> strings = new HashSet<>();
+    private final String[] uuids;
+    private final double[] integers;
+    private final double[] numbers;
+    private final boolean acceptsTrue;
+    private final boolean acceptsFalse;
+    private final boolean readsStrings;
+    private final boolean readsBooleans;
+
+    InMatcher(Slots slots, Set<Value> values) {
+        super(slots);
+        List<String> uuidList = new ArrayList<>();
+        List<Double> integerList = new ArrayList<>();
+        List<Double> numberList = new ArrayList<>();
+        boolean t = false;
+        boolean f = false;
+        boolean bools = false;
+        for (Value value : values) {
+            if (value instanceof Value.Str s) {
+                strings.add(s.value());
+            } else if (value instanceof Value.Uuid u) {
+                uuidList.add(u.lowerCase());
+            } else if (value instanceof Value.Int i) {
+                integerList.add((double) i.value());
+            } else if (value instanceof Value.Num n) {
+                numberList.add(n.value());
+            } else if (value instanceof Value.Bool b) {
+                bools = true;
+                t |= b.value();
+                f |= !b.value();
+            }
+        }
+        uuids = uuidList.toArray(String[]::new);
+        integers = integerList.stream().mapToDouble(Double::doubleValue).toArray();
+        numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
+        acceptsTrue = t;
+        acceptsFalse = f;
+        readsBooleans = bools;
+        readsStrings = !strings.isEmpty() || uuids.length > 0;
+    }
+
+    @Override
+    int judgeEntry(EventView view, int entry) {
+        switch (view.kind(entry)) {
+            case EventView.STRING -> {
+                if (!readsStrings) {
+                    return ABSENT;
+                }
+                String s = view.string(entry);
+                return strings.contains(s) || Uuids.contains(uuids, s) ? MATCH : NO;
+            }
+            case EventView.INT -> {
+                if (integers.length == 0 && numbers.length == 0) {
+                    return ABSENT;
+                }
+                double d = view.number(entry);
+                return contains(integers, d) || contains(numbers, d) ? MATCH : NO;
+            }
+            case EventView.FLOAT -> {
+                if (numbers.length == 0) {
+                    return ABSENT;
+                }
+                return contains(numbers, view.number(entry)) ? MATCH : NO;
+            }
+            case EventView.TRUE -> {
+                return readsBooleans ? (acceptsTrue ? MATCH : NO) : ABSENT;
+            }
+            case EventView.FALSE -> {
+                return readsBooleans ? (acceptsFalse ? MATCH : NO) : ABSENT;
+            }
+            default -> {
+                return ABSENT;
+            }
+        }
+    }
+
+    private static boolean contains(double[] values, double d) {
+        for (double v : values) {
+            if (v == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sender.core.internal.filter;
+
+import dev.sender.core.filter.ValueType;
+
+/** {@code Present}: a non-null value of the type. */
+final class PresentMatcher extends FieldMatcher {
+
+    private final ValueType type;
+
+    PresentMatcher(Slots slots, ValueType type) {
+        super(slots);
+        this.type = type;
+    }
+
+    @Override
+    int judgeEntry(EventView view, int entry) {
+        byte kind = view.kind(entry);
+        boolean readable = switch (type) {
+            case STRING, UUID -> kind == EventView.STRING;
+            case INTEGER -> kind == EventView.INT;
+            case NUMBER -> kind == EventView.INT || kind == EventView.FLOAT;
+            case BOOLEAN -> kind == EventView.TRUE || kind == EventView.FALSE;
+            case ANY -> kind != EventView.NULL;
+        };
+        return readable ? MATCH : ABSENT;
+    }
+}

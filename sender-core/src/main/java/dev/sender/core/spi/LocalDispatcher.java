@@ -1,0 +1,196 @@
+package dev.sender.core.spi;
+
+import dev.sender.core.BrokerException;
+import dev.sender.core.CloseReason;
+import dev.sender.core.Delivery;
+import dev.sender.core.DeliveryOptions;
+import dev.sender.core.MessageSink;
+import dev.sender.core.Subscription;
+import dev.sender.core.Topic;
+import dev.sender.core.event.EventMessage;
+import dev.sender.core.event.GeneralPublication;
+import dev.sender.core.event.HandlerPublication;
+import dev.sender.core.event.Publication;
+import dev.sender.core.filter.Filter;
+import dev.sender.core.internal.DispatchTarget;
+import dev.sender.core.internal.DispatchTargets;
+import dev.sender.core.internal.DeliveryThreads;
+import dev.sender.core.internal.filter.EventView;
+import dev.sender.core.internal.filter.FieldRegistry;
+import dev.sender.core.internal.filter.Matcher;
+import dev.sender.core.internal.filter.PathTrie;
+import dev.sender.core.internal.filter.ViewExtractor;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Matches publications against the subscriptions of this process and hands each matching message to its
+ * subscription: the part every {@link dev.sender.core.Broker} shares. A broker that carries publications
+ * between processes (over Redis, say) calls {@link #dispatch} for what it receives.
+ *
+ * <p>Per event, the dispatcher extracts the values its subscriptions' filters read once, evaluates every
+ * subscription of the topic against them without allocating, and creates one message whose JSON is encoded
+ * at most once for all receivers. Dispatching never blocks on a subscriber.
+ */
+public final class LocalDispatcher implements AutoCloseable {
+
+    private static final ThreadLocal<EventView> VIEWS = ThreadLocal.withInitial(EventView::new);
+
+    private final DeliveryOptions options;
+    private final TopicListener listener;
+    private final ExecutorService deliveryThreads = DeliveryThreads.create();
+    private final Map<UUID, DispatchTargets> accounts = new ConcurrentHashMap<>();
+    private final DispatchTargets general = new DispatchTargets();
+    private final FieldRegistry handlerFields = new FieldRegistry();
+    private final FieldRegistry generalFields = new FieldRegistry();
+    private final LongAdder eventsDispatched = new LongAdder();
+    private final LongAdder messagesDelivered = new LongAdder();
+    private final LongAdder messagesFilteredOut = new LongAdder();
+    private volatile boolean closed;
+
+    /**
+     * A dispatcher whose queued subscriptions have the limits of {@code options}, telling {@code listener}
+     * when topics gain their first subscription and lose their last.
+     */
+    public LocalDispatcher(DeliveryOptions options, TopicListener listener) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Subscribes {@code sink}; see {@link dev.sender.core.Broker#subscribe(Topic, Filter, MessageSink, Delivery)}.
+     *
+     * @throws BrokerException when the dispatcher is closed
+     */
+    public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(delivery, "delivery");
+        FieldRegistry fields = topic.kind() == Topic.Kind.HANDLER_EVENTS ? handlerFields : generalFields;
+        DispatchTarget target = DispatchTargets.create(topic, filter, fields, sink, delivery, options,
+                deliveryThreads, this::remove);
+        synchronized (this) {
+            if (closed) {
+                target.close();
+                throw new BrokerException("the broker is closed");
+            }
+            DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
+                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets()) : general;
+            if (targets.add(target) == 1) {
+                listener.onFirstSubscription(topic);
+            }
+        }
+        return target;
+    }
+
+    private synchronized void remove(DispatchTarget target) {
+        Topic topic = target.topic();
+        DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS ? accounts.get(topic.accountId()) : general;
+        if (targets != null && targets.remove(target) == 0) {
+            if (targets != general) {
+                accounts.remove(topic.accountId());
+            }
+            listener.onLastSubscriptionClosed(topic);
+        }
+    }
+
+    /** Hands every event of {@code publication} to the subscriptions it matches, in order. */
+    public void dispatch(Publication publication) {
+        Objects.requireNonNull(publication, "publication");
+        if (publication instanceof HandlerPublication handler) {
+            DispatchTargets targets = accounts.get(handler.accountId());
+            eventsDispatched.add(handler.size());
+            if (targets != null) {
+                DispatchTarget[] receivers = targets.snapshot();
+                PathTrie trie = handlerFields.snapshot(); // read after the targets: see FieldRegistry
+                for (int i = 0; i < handler.size(); i++) {
+                    dispatch(handler.message(i), receivers, trie);
+                }
+            }
+        } else {
+            eventsDispatched.increment();
+            DispatchTarget[] receivers = general.snapshot();
+            PathTrie trie = generalFields.snapshot();
+            dispatch(((GeneralPublication) publication).message(), receivers, trie);
+        }
+    }
+
+    private void dispatch(EventMessage message, DispatchTarget[] receivers, PathTrie trie) {
+        EventView view = null;
+        int delivered = 0;
+        for (DispatchTarget receiver : receivers) {
+            Matcher matcher = receiver.matcher();
+            if (matcher != Matcher.ALWAYS) {
+                if (view == null) {
+                    view = VIEWS.get();
+                    ViewExtractor.extract(trie, message, view);
+                }
+                if (!matcher.matches(view)) {
+                    continue;
+                }
+            }
+            receiver.deliver(message);
+            delivered++;
+        }
+        messagesDelivered.add(delivered);
+        messagesFilteredOut.add(receivers.length - delivered);
+    }
+
+    /** Whether {@code topic} has an open subscription here. */
+    public boolean hasSubscriptions(Topic topic) {
+        return topic.kind() == Topic.Kind.HANDLER_EVENTS ? accounts.containsKey(topic.accountId())
+                : general.size() > 0;
+    }
+
+    /** The accounts that have handler-event subscriptions here. */
+    public Set<UUID> subscribedAccounts() {
+        return Set.copyOf(accounts.keySet());
+    }
+
+    /** Open subscriptions, by topic kind. */
+    public Map<Topic.Kind, Integer> subscriptionCounts() {
+        int handler = accounts.values().stream().mapToInt(DispatchTargets::size).sum();
+        return Map.of(Topic.Kind.HANDLER_EVENTS, handler, Topic.Kind.GENERAL_EVENTS, general.size());
+    }
+
+    /** What the dispatcher has done since it started. */
+    public DispatchStats stats() {
+        return new DispatchStats(eventsDispatched.sum(), messagesDelivered.sum(), messagesFilteredOut.sum());
+    }
+
+    /**
+     * Closes every subscription with {@link CloseReason#BROKER_CLOSED} once it has delivered what it
+     * accepted; later subscriptions are refused.
+     */
+    @Override
+    public void close() {
+        List<DispatchTarget> all;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            all = new java.util.ArrayList<>(List.of(general.snapshot()));
+            accounts.values().forEach(t -> all.addAll(List.of(t.snapshot())));
+        }
+        all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));
+        deliveryThreads.shutdown();
+    }
+
+    /**
+     * Counters of a dispatcher.
+     *
+     * @param eventsDispatched events handed to {@link #dispatch}
+     * @param messagesDelivered messages handed to subscriptions (one per event and matching subscription)
+     * @param messagesFilteredOut pairs of event and subscription of its topic that the filter rejected
+     */
+    public record DispatchStats(long eventsDispatched, long messagesDelivered, long messagesFilteredOut) {
+    }
+}
