@@ -63,6 +63,9 @@ public interface Broker extends AutoCloseable {
      */
     CompletionStage<Void> checkHealth();
 
+    /** What this broker has delivered to subscriptions of this process. */
+    DeliveryStats stats();
+
     /** A short name of the kind of broker, such as {@code in-memory} or {@code redis}. */
     String name();
 

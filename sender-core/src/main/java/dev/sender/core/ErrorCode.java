@@ -37,7 +37,9 @@ public enum ErrorCode {
     /** A body over the configured limit. */
     PAYLOAD_TOO_LARGE(29011, "Payload too large", 413),
     /** A connection limit is reached. */
-    TOO_MANY_CONNECTIONS(29012, "Too many connections", 503);
+    TOO_MANY_CONNECTIONS(29012, "Too many connections", 503),
+    /** The broker (e.g. Redis) does not work: {@code /healthcheck} answers with it (a Sender decision). */
+    BROKER_UNAVAILABLE(29013, "Broker is unavailable", 502);
 
     private final int code;
     private final String desc;

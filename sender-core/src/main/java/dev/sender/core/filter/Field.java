@@ -67,8 +67,14 @@ public record Field(List<String> path, boolean maxOnly, @Nullable Field fallback
         return new Field(segments, false, null);
     }
 
-    /** A field with the given keys taken literally (no {@code []} notation), for user-supplied paths. */
+    /**
+     * A field with the given keys taken literally (no {@code []} notation), for user-supplied paths; a key
+     * equal to {@value #EACH} cannot be expressed this way and is refused.
+     */
     public static Field ofKeys(List<String> keys) {
+        if (keys.contains(EACH)) {
+            throw new IllegalArgumentException("a key cannot be '" + EACH + "': " + keys);
+        }
         return new Field(keys, false, null);
     }
 

@@ -4,6 +4,7 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryOptions;
+import dev.sender.core.DeliveryStats;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
@@ -43,6 +44,11 @@ public final class InMemoryBroker implements Broker {
     public CompletionStage<Void> checkHealth() {
         return closed ? CompletableFuture.failedFuture(new BrokerException("the broker is closed"))
                 : CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public DeliveryStats stats() {
+        return dispatcher.stats();
     }
 
     @Override

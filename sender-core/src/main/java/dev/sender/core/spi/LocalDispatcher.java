@@ -3,6 +3,7 @@ package dev.sender.core.spi;
 import dev.sender.core.BrokerException;
 import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
+import dev.sender.core.DeliveryStats;
 import dev.sender.core.DeliveryOptions;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
@@ -161,8 +162,8 @@ public final class LocalDispatcher implements AutoCloseable {
     }
 
     /** What the dispatcher has done since it started. */
-    public DispatchStats stats() {
-        return new DispatchStats(eventsDispatched.sum(), messagesDelivered.sum(), messagesFilteredOut.sum());
+    public DeliveryStats stats() {
+        return new DeliveryStats(eventsDispatched.sum(), messagesDelivered.sum(), messagesFilteredOut.sum());
     }
 
     /**
@@ -182,15 +183,5 @@ public final class LocalDispatcher implements AutoCloseable {
         }
         all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));
         deliveryThreads.shutdown();
-    }
-
-    /**
-     * Counters of a dispatcher.
-     *
-     * @param eventsDispatched events handed to {@link #dispatch}
-     * @param messagesDelivered messages handed to subscriptions (one per event and matching subscription)
-     * @param messagesFilteredOut pairs of event and subscription of its topic that the filter rejected
-     */
-    public record DispatchStats(long eventsDispatched, long messagesDelivered, long messagesFilteredOut) {
     }
 }

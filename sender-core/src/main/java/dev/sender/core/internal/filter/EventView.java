@@ -16,11 +16,14 @@ public final class EventView {
     static final byte STRING = 5;
     static final byte OBJECT = 6;
     static final byte ARRAY = 7;
+    /** An integer too large for a long: typed as an integer, valued as a double. */
+    static final byte BIG_INT = 8;
 
     private int[] head = new int[0];
     private int[] next = new int[16];
     private byte[] kinds = new byte[16];
     private double[] numbers = new double[16];
+    private long[] integers = new long[16];
     private String[] strings = new String[16];
     private int size;
 
@@ -35,11 +38,16 @@ public final class EventView {
     }
 
     void add(int slot, byte kind, double number, String string) {
+        add(slot, kind, number, 0, string);
+    }
+
+    void add(int slot, byte kind, double number, long integer, String string) {
         if (size == kinds.length) {
             grow();
         }
         kinds[size] = kind;
         numbers[size] = number;
+        integers[size] = integer;
         strings[size] = string;
         next[size] = head[slot];
         head[slot] = size;
@@ -51,6 +59,7 @@ public final class EventView {
         next = Arrays.copyOf(next, capacity);
         kinds = Arrays.copyOf(kinds, capacity);
         numbers = Arrays.copyOf(numbers, capacity);
+        integers = Arrays.copyOf(integers, capacity);
         strings = Arrays.copyOf(strings, capacity);
     }
 
@@ -69,6 +78,23 @@ public final class EventView {
 
     double number(int entry) {
         return numbers[entry];
+    }
+
+    /** The exact value of an {@link #INT} entry. */
+    long integer(int entry) {
+        return integers[entry];
+    }
+
+    /** Whether the entry is a JSON integer (of any size). */
+    boolean isInteger(int entry) {
+        byte kind = kinds[entry];
+        return kind == INT || kind == BIG_INT;
+    }
+
+    /** Whether the entry is a JSON number. */
+    boolean isNumber(int entry) {
+        byte kind = kinds[entry];
+        return kind == INT || kind == BIG_INT || kind == FLOAT;
     }
 
     String string(int entry) {

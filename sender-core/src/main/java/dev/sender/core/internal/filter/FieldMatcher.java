@@ -56,9 +56,7 @@ abstract class FieldMatcher implements Matcher {
     private static int greatestNumber(EventView view, int at) {
         int best = -1;
         for (int e = view.first(at); e >= 0; e = view.next(e)) {
-            byte kind = view.kind(e);
-            if ((kind == EventView.INT || kind == EventView.FLOAT)
-                    && (best < 0 || view.number(e) > view.number(best))) {
+            if (view.isNumber(e) && (best < 0 || view.number(e) > view.number(best))) {
                 best = e;
             }
         }

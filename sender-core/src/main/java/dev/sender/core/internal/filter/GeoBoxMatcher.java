@@ -31,8 +31,7 @@ final class GeoBoxMatcher implements Matcher {
 
     private static int firstNumber(EventView view, int slot) {
         for (int e = view.first(slot); e >= 0; e = view.next(e)) {
-            byte kind = view.kind(e);
-            if (kind == EventView.INT || kind == EventView.FLOAT) {
+            if (view.isNumber(e)) {
                 return e;
             }
         }

@@ -11,7 +11,7 @@ final class InMatcher extends FieldMatcher {
 
     private final Set<String> strings = new HashSet<>();
     private final String[] uuids;
-    private final double[] integers;
+    private final long[] integers;
     private final double[] numbers;
     private final boolean acceptsTrue;
     private final boolean acceptsFalse;
@@ -21,7 +21,7 @@ final class InMatcher extends FieldMatcher {
     InMatcher(Slots slots, Set<Value> values) {
         super(slots);
         List<String> uuidList = new ArrayList<>();
-        List<Double> integerList = new ArrayList<>();
+        List<Long> integerList = new ArrayList<>();
         List<Double> numberList = new ArrayList<>();
         boolean t = false;
         boolean f = false;
@@ -32,7 +32,7 @@ final class InMatcher extends FieldMatcher {
             } else if (value instanceof Value.Uuid u) {
                 uuidList.add(u.lowerCase());
             } else if (value instanceof Value.Int i) {
-                integerList.add((double) i.value());
+                integerList.add(i.value());
             } else if (value instanceof Value.Num n) {
                 numberList.add(n.value());
             } else if (value instanceof Value.Bool b) {
@@ -42,7 +42,7 @@ final class InMatcher extends FieldMatcher {
             }
         }
         uuids = uuidList.toArray(String[]::new);
-        integers = integerList.stream().mapToDouble(Double::doubleValue).toArray();
+        integers = integerList.stream().mapToLong(Long::longValue).toArray();
         numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
         acceptsTrue = t;
         acceptsFalse = f;
@@ -64,8 +64,14 @@ final class InMatcher extends FieldMatcher {
                 if (integers.length == 0 && numbers.length == 0) {
                     return ABSENT;
                 }
-                double d = view.number(entry);
-                return contains(integers, d) || contains(numbers, d) ? MATCH : NO;
+                return contains(integers, view.integer(entry)) || contains(numbers, view.number(entry)) ? MATCH : NO;
+            }
+            case EventView.BIG_INT -> {
+                // Beyond the range of a long: no integer literal can equal it.
+                if (integers.length == 0 && numbers.length == 0) {
+                    return ABSENT;
+                }
+                return contains(numbers, view.number(entry)) ? MATCH : NO;
             }
             case EventView.FLOAT -> {
                 if (numbers.length == 0) {
@@ -83,6 +89,15 @@ final class InMatcher extends FieldMatcher {
                 return ABSENT;
             }
         }
+    }
+
+    private static boolean contains(long[] values, long n) {
+        for (long v : values) {
+            if (v == n) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean contains(double[] values, double d) {

@@ -17,8 +17,8 @@ final class PresentMatcher extends FieldMatcher {
         byte kind = view.kind(entry);
         boolean readable = switch (type) {
             case STRING, UUID -> kind == EventView.STRING;
-            case INTEGER -> kind == EventView.INT;
-            case NUMBER -> kind == EventView.INT || kind == EventView.FLOAT;
+            case INTEGER -> view.isInteger(entry);
+            case NUMBER -> view.isNumber(entry);
             case BOOLEAN -> kind == EventView.TRUE || kind == EventView.FALSE;
             case ANY -> kind != EventView.NULL;
         };

@@ -2,47 +2,52 @@ package dev.sender.core.internal.filter;
 
 import dev.sender.core.filter.Filter;
 import dev.sender.core.filter.Value;
-import dev.sender.core.filter.ValueType;
 import org.jspecify.annotations.Nullable;
 
-/** {@code Range}: a number within the bounds; integer bounds read only integers. */
+/**
+ * {@code Range}: a number within the bounds. An integer bound reads only JSON integers and compares them
+ * exactly; a number bound reads any JSON number.
+ */
 final class RangeMatcher extends FieldMatcher {
 
-    private final double lower;
-    private final double upper;
+    private final @Nullable Value lower;
+    private final @Nullable Value upper;
     private final boolean lowerInclusive;
     private final boolean upperInclusive;
     private final boolean integersOnly;
 
     RangeMatcher(Slots slots, Filter.Range range) {
         super(slots);
-        lower = bound(range.lower(), Double.NEGATIVE_INFINITY);
-        upper = bound(range.upper(), Double.POSITIVE_INFINITY);
-        lowerInclusive = range.lower() == null || range.lowerInclusive();
-        upperInclusive = range.upper() == null || range.upperInclusive();
-        integersOnly = isInteger(range.lower()) || isInteger(range.upper());
-    }
-
-    private static double bound(@Nullable Value value, double none) {
-        if (value == null) {
-            return none;
-        }
-        return value instanceof Value.Int i ? i.value() : ((Value.Num) value).value();
-    }
-
-    private static boolean isInteger(@Nullable Value value) {
-        return value != null && value.type() == ValueType.INTEGER;
+        lower = range.lower();
+        upper = range.upper();
+        lowerInclusive = range.lowerInclusive();
+        upperInclusive = range.upperInclusive();
+        integersOnly = lower instanceof Value.Int || upper instanceof Value.Int;
     }
 
     @Override
     int judgeEntry(EventView view, int entry) {
-        byte kind = view.kind(entry);
-        if (kind != EventView.INT && (kind != EventView.FLOAT || integersOnly)) {
+        if (integersOnly ? !view.isInteger(entry) : !view.isNumber(entry)) {
             return ABSENT;
         }
-        double d = view.number(entry);
-        boolean above = lowerInclusive ? d >= lower : d > lower;
-        boolean below = upperInclusive ? d <= upper : d < upper;
-        return above && below ? MATCH : NO;
+        boolean within = (lower == null || holds(compare(view, entry, lower), lowerInclusive, true))
+                && (upper == null || holds(compare(view, entry, upper), upperInclusive, false));
+        return within ? MATCH : NO;
+    }
+
+    /** The sign of entry − bound. */
+    private static int compare(EventView view, int entry, Value bound) {
+        if (bound instanceof Value.Int i && view.kind(entry) == EventView.INT) {
+            return Long.compare(view.integer(entry), i.value());
+        }
+        double b = bound instanceof Value.Int i ? i.value() : ((Value.Num) bound).value();
+        return Double.compare(view.number(entry), b);
+    }
+
+    private static boolean holds(int sign, boolean inclusive, boolean isLower) {
+        if (sign == 0) {
+            return inclusive;
+        }
+        return isLower ? sign > 0 : sign < 0;
     }
 }

@@ -121,7 +121,13 @@ public final class ViewExtractor {
             }
             case VALUE_NUMBER_INT -> {
                 if (slot >= 0) {
-                    view.add(slot, EventView.INT, parser.getDoubleValue(), null);
+                    JsonParser.NumberType type = parser.getNumberType();
+                    if (type == JsonParser.NumberType.BIG_INTEGER) {
+                        view.add(slot, EventView.BIG_INT, parser.getDoubleValue(), null);
+                    } else {
+                        long value = parser.getLongValue();
+                        view.add(slot, EventView.INT, value, value, null);
+                    }
                 }
             }
             case VALUE_NUMBER_FLOAT -> {

@@ -1,0 +1,284 @@
+package dev.sender.filters;
+
+import dev.sender.core.filter.Filter;
+import dev.sender.filters.internal.Catalogue;
+import dev.sender.filters.internal.Parameter;
+import dev.sender.filters.internal.Parameters;
+import dev.sender.filters.internal.Problems;
+import dev.sender.filters.internal.QueryStrings;
+import dev.sender.filters.internal.UserFilterRules;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The filters of a general-event subscription ({@code /{api}/general_events/ws}, SPEC §4), as an immutable
+ * value: fixed parameters ({@code event_type}, {@code account_id}, {@code sources}, {@code stream_ids},
+ * {@code geo_position} and the location lists) and any number of {@link UserFilter}s
+ * {@code event.<path>[__<op>][:<type>]=value}. Everything combines with AND.
+ *
+ * <pre>{@code
+ * GeneralEventFilter parsed = GeneralEventFilter.parse(
+ *         "event_type=door_opened&event.field_1__gt:numeric=36.6&event.field_2.field_3__in=value,none");
+ * GeneralEventFilter built = GeneralEventFilter.builder()
+ *         .eventTypes("door_opened")
+ *         .where(UserFilter.of("field_1", Operator.GT, FieldType.NUMERIC, "36.6"))
+ *         .where(UserFilter.of("field_2.field_3", Operator.IN, FieldType.STRING, "value", "none"))
+ *         .build();
+ * parsed.equals(built); // true
+ * }</pre>
+ *
+ * <p>Two filters are equal when they have the same fixed parameters with the same values and the same user
+ * filters in the same order. {@code parse(f.toQueryString())} equals {@code f} for every filter.
+ */
+public final class GeneralEventFilter {
+
+    private static final GeneralEventFilter EMPTY = new GeneralEventFilter(Map.of(), List.of());
+
+    /** Fixed values by parameter, in the order of SPEC §4; each value is immutable and checked. */
+    private final Map<Parameter<?>, Object> values;
+    /** User filters in insertion order, no two with the same parameter name. */
+    private final List<UserFilter> userFilters;
+
+    private GeneralEventFilter(Map<Parameter<?>, Object> values, List<UserFilter> userFilters) {
+        this.values = values;
+        this.userFilters = userFilters;
+    }
+
+    /** A builder of a filter with no parameter. */
+    public static Builder builder() {
+        return new Builder(Map.of(), List.of());
+    }
+
+    /** The filter with no parameter, which every general event passes. */
+    public static GeneralEventFilter empty() {
+        return EMPTY;
+    }
+
+    /** A builder that starts from this filter's parameters. */
+    public Builder toBuilder() {
+        return new Builder(values, userFilters);
+    }
+
+    /**
+     * Reads a subscription's query string as it was received: still percent-encoded, without the leading
+     * {@code ?}, possibly empty.
+     *
+     * @param rawQuery the raw query string
+     * @throws InvalidFilterException for anything that is not a valid filter: an unknown or repeated
+     *     parameter, a malformed escape or name, an unknown operator or type, an impossible combination, a
+     *     value that does not convert
+     */
+    public static GeneralEventFilter parse(String rawQuery) {
+        return parse(QueryStrings.decode(Objects.requireNonNull(rawQuery, "rawQuery")));
+    }
+
+    /**
+     * Reads already-decoded parameters: each name maps to the values it was given with; more than one value
+     * means the parameter was repeated.
+     *
+     * @param parameters decoded names to decoded values
+     * @throws InvalidFilterException as {@link #parse(String)}
+     */
+    public static GeneralEventFilter parse(Map<String, List<String>> parameters) {
+        Builder builder = builder();
+        QueryStrings.forEachSingle(parameters, (name, value) -> {
+            if (Catalogue.GENERAL.find(name) != null) {
+                Catalogue.GENERAL.parseInto(builder.values, name, value);
+            } else if (name.startsWith(UserFilterRules.PREFIX)) {
+                builder.add(UserFilter.parse(name, value), name);
+            } else {
+                throw Problems.invalid(name,
+                        "unknown parameter; expected a fixed filter or event.<path>[__<op>][:<type>]");
+            }
+        });
+        return builder.build();
+    }
+
+    /** The user filters, in the order they were given. */
+    public List<UserFilter> userFilters() {
+        return userFilters;
+    }
+
+    /** Whether the filter has no parameter, so that every event passes. */
+    public boolean isEmpty() {
+        return values.isEmpty() && userFilters.isEmpty();
+    }
+
+    /**
+     * The canonical query string: fixed parameters in the SPEC order, then user filters in their order, values
+     * percent-encoded; empty when there is no parameter.
+     */
+    public String toQueryString() {
+        return QueryStrings.encode(toQueryParameters());
+    }
+
+    /** The canonical decoded value of each parameter, by name, in printing order. */
+    public Map<String, String> toQueryParameters() {
+        Map<String, String> out = new LinkedHashMap<>(Catalogue.queryParameters(values));
+        for (UserFilter f : userFilters) {
+            out.put(f.parameterName(), f.queryValue());
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The core filter: the AND of every parameter's filter; {@link Filter#any()} when there is none. */
+    public Filter toFilter() {
+        List<Filter> filters = new ArrayList<>(Catalogue.filters(values));
+        for (UserFilter f : userFilters) {
+            filters.add(f.toFilter());
+        }
+        return Filter.and(filters);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GeneralEventFilter other && values.equals(other.values)
+                && userFilters.equals(other.userFilters);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode() * 31 + userFilters.hashCode();
+    }
+
+    /** The filter as its decoded parameters, e.g. {@code GeneralEventFilter{event_type=a, event.x__gt:integer=3}}. */
+    @Override
+    public String toString() {
+        return "GeneralEventFilter" + toQueryParameters();
+    }
+
+    /**
+     * Builds a {@link GeneralEventFilter}. Each setter replaces its parameter's value and fails at once, with an
+     * {@link InvalidFilterException} naming the parameter, on a value no query could carry.
+     */
+    public static final class Builder {
+
+        private final Map<Parameter<?>, Object> values;
+        private final Map<String, UserFilter> userFilters;
+
+        private Builder(Map<Parameter<?>, Object> values, List<UserFilter> userFilters) {
+            this.values = new HashMap<>(values);
+            this.userFilters = new LinkedHashMap<>();
+            userFilters.forEach(f -> this.userFilters.put(f.parameterName(), f));
+        }
+
+        /** {@code event_type}: the message's {@code event_type} is one of {@code eventTypes}. */
+        public Builder eventTypes(String... eventTypes) {
+            return list(Parameters.EVENT_TYPE, eventTypes);
+        }
+
+        /** {@code account_id}: the message's {@code account_id} is {@code accountId}. */
+        public Builder accountId(UUID accountId) {
+            return set(Parameters.ACCOUNT_ID, accountId);
+        }
+
+        /** {@code sources}: {@code event.source} is one of {@code sources}. */
+        public Builder sources(String... sources) {
+            return list(Parameters.SOURCES, sources);
+        }
+
+        /** {@code stream_ids}: {@code event.stream_id} is one of {@code streamIds}. */
+        public Builder streamIds(UUID... streamIds) {
+            return list(Parameters.STREAM_IDS, streamIds);
+        }
+
+        /** {@code geo_position}: {@code event.location.geo_position} lies within {@code bounds}. */
+        public Builder geoPosition(GeoBounds bounds) {
+            return set(Parameters.GEO_POSITION, bounds);
+        }
+
+        /** {@code cities}: {@code event.location.city} is one of {@code cities}. */
+        public Builder cities(String... cities) {
+            return list(Parameters.CITIES, cities);
+        }
+
+        /** {@code areas}: {@code event.location.area} is one of {@code areas}. */
+        public Builder areas(String... areas) {
+            return list(Parameters.AREAS, areas);
+        }
+
+        /** {@code districts}: {@code event.location.district} is one of {@code districts}. */
+        public Builder districts(String... districts) {
+            return list(Parameters.DISTRICTS, districts);
+        }
+
+        /** {@code streets}: {@code event.location.street} is one of {@code streets}. */
+        public Builder streets(String... streets) {
+            return list(Parameters.STREETS, streets);
+        }
+
+        /** {@code house_numbers}: {@code event.location.house_number} is one of {@code houseNumbers}. */
+        public Builder houseNumbers(String... houseNumbers) {
+            return list(Parameters.HOUSE_NUMBERS, houseNumbers);
+        }
+
+        /**
+         * Adds a user filter, after those added before.
+         *
+         * @throws InvalidFilterException when a user filter with the same {@linkplain UserFilter#parameterName()
+         *     parameter name} is already there, as a query cannot repeat a parameter
+         */
+        public Builder where(UserFilter filter) {
+            Objects.requireNonNull(filter, "filter");
+            return add(filter, filter.parameterName());
+        }
+
+        /**
+         * Removes the fixed parameter or the user filter called {@code parameter} (its canonical name, e.g.
+         * {@code "event.field_1__gt:numeric"}), if set.
+         *
+         * @throws InvalidFilterException when {@code parameter} is neither a fixed parameter nor a user-filter name
+         */
+        public Builder without(String parameter) {
+            Objects.requireNonNull(parameter, "parameter");
+            Parameter<?> p = Catalogue.GENERAL.find(parameter);
+            if (p != null) {
+                values.remove(p);
+            } else if (parameter.startsWith(UserFilterRules.PREFIX)) {
+                userFilters.remove(parameter);
+            } else {
+                throw new InvalidFilterException(parameter, "unknown parameter");
+            }
+            return this;
+        }
+
+        /** The filter with the parameters set so far. */
+        public GeneralEventFilter build() {
+            if (values.isEmpty() && userFilters.isEmpty()) {
+                return EMPTY;
+            }
+            return new GeneralEventFilter(Catalogue.GENERAL.ordered(values), List.copyOf(userFilters.values()));
+        }
+
+        private Builder add(UserFilter filter, String given) {
+            String name = filter.parameterName();
+            if (userFilters.containsKey(name)) {
+                throw Problems.invalid(given, name.equals(given)
+                        ? "repeated parameter; give it once"
+                        : "repeats the filter '" + name + "'; give it once");
+            }
+            userFilters.put(name, filter);
+            return this;
+        }
+
+        private <T> Builder set(Parameter<T> parameter, T value) {
+            values.put(parameter, parameter.check(value));
+            return this;
+        }
+
+        private <E> Builder list(Parameter<List<E>> parameter, E[] items) {
+            Objects.requireNonNull(items, parameter.name());
+            List<E> list = new ArrayList<>(items.length);
+            for (E item : items) {
+                list.add(Objects.requireNonNull(item, parameter.name()));
+            }
+            return set(parameter, list);
+        }
+    }
+}
