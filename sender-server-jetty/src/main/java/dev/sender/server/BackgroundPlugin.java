@@ -1,0 +1,26 @@
+package dev.sender.server;
+
+import dev.sender.core.Broker;
+
+/**
+ * Runs beside the server: started when the server starts, stopped when it stops; for instance to publish
+ * events from another source through {@link PluginContext#broker()}.
+ */
+public non-sealed interface BackgroundPlugin extends SenderPlugin {
+
+    /** Starts the plugin; a plugin that throws is logged and shown as not running. */
+    void start(PluginContext context) throws Exception;
+
+    /** Stops the plugin. */
+    void stop() throws Exception;
+
+    /** What a background plugin may use. */
+    interface PluginContext {
+
+        /** The broker of the server. */
+        Broker broker();
+
+        /** The settings of the server. */
+        SenderSettings settings();
+    }
+}

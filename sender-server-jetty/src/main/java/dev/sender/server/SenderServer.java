@@ -1,0 +1,202 @@
+package dev.sender.server;
+
+import dev.sender.core.Broker;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Sender server on its own Jetty: every resource of SPEC §1 on one port.
+ *
+ * <pre>{@code
+ * try (SenderServer server = SenderServer.builder().port(0).broker(Broker.inMemory()).build().start()) {
+ *     System.out.println("listening on " + server.uri());
+ * }
+ * }</pre>
+ *
+ * <p>{@link #jetty()} reaches the Jetty {@link Server} for what the builder does not cover (call it before
+ * {@link #start()} to add connectors or beans). {@link #close()} shuts down gracefully: subscribers are closed
+ * with 1001 after what was accepted for them is written, then Jetty stops. A broker the builder created is
+ * closed with the server; one given to {@link Builder#broker(Broker)} is left open for its owner.
+ */
+public final class SenderServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderServer.class);
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final SenderHandler handler;
+    private final SenderSettings settings;
+    private final @Nullable Broker ownedBroker;
+
+    private SenderServer(Builder b) {
+        settings = b.settings;
+        Broker broker = b.broker != null ? b.broker : Broker.inMemory();
+        ownedBroker = b.broker == null ? broker : null;
+        List<SenderPlugin> plugins = new ArrayList<>(b.plugins);
+        if (b.loadPlugins) {
+            ServiceLoader.load(SenderPlugin.class).forEach(plugins::add);
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(b.maxThreads, 4);
+        threads.setName("sender-http");
+        jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        connector.setAcceptQueueSize(4096);
+        jetty.addConnector(connector);
+        handler = SenderHandler.create(broker, settings, plugins, b.extraConfig);
+        jetty.setHandler(handler);
+        jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
+    }
+
+    /** A builder with the default settings and an in-memory broker. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening; returns this server.
+     *
+     * @throws IllegalStateException when the server cannot start, for instance because the port is taken
+     */
+    public SenderServer start() {
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("cannot start Sender on " + settings.host() + ":" + settings.port()
+                    + ": " + e.getMessage(), e);
+        }
+        LOG.info("Sender listening on http://{}:{}", settings.host(), port());
+        return this;
+    }
+
+    /** The port listened on; with port 0 in the settings, the one picked. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://host:port} of this server; {@code 0.0.0.0} shows as {@code localhost}. */
+    public URI uri() {
+        String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** The Jetty server, for what the builder does not cover. */
+    public Server jetty() {
+        return jetty;
+    }
+
+    /** The handler that serves the resources. */
+    public SenderHandler handler() {
+        return handler;
+    }
+
+    /** The broker the server publishes to. */
+    public Broker broker() {
+        return handler.broker();
+    }
+
+    /** Stops gracefully; idempotent. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Sender did not stop cleanly", e);
+        } finally {
+            if (ownedBroker != null) {
+                ownedBroker.close();
+            }
+        }
+    }
+
+    /** Builds a {@link SenderServer}. */
+    public static final class Builder {
+        private SenderSettings settings = SenderSettings.ofDefaults();
+        private @Nullable Broker broker;
+        private final List<SenderPlugin> plugins = new ArrayList<>();
+        private boolean loadPlugins = true;
+        private int maxThreads = 200;
+        private final Map<String, Object> extraConfig = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** All settings at once; later {@link #host} and {@link #port} calls change them. */
+        public Builder settings(SenderSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The interface to listen on; see {@link SenderSettings#host()}. */
+        public Builder host(String host) {
+            settings = settings.toBuilder().host(host).build();
+            return this;
+        }
+
+        /** The port; 0 picks a free one. See {@link SenderSettings#port()}. */
+        public Builder port(int port) {
+            settings = settings.toBuilder().port(port).build();
+            return this;
+        }
+
+        /** The broker to serve; by default a new in-memory broker that the server owns. */
+        public Builder broker(Broker broker) {
+            this.broker = Objects.requireNonNull(broker, "broker");
+            return this;
+        }
+
+        /** Adds a plugin. */
+        public Builder plugin(SenderPlugin plugin) {
+            plugins.add(Objects.requireNonNull(plugin, "plugin"));
+            return this;
+        }
+
+        /** Whether to add the plugins {@link ServiceLoader} finds; true by default. */
+        public Builder loadPlugins(boolean load) {
+            this.loadPlugins = load;
+            return this;
+        }
+
+        /** The most threads Jetty's pool may run; 200 by default. */
+        public Builder maxThreads(int threads) {
+            if (threads < 8) {
+                throw new IllegalArgumentException("max-threads must be at least 8: " + threads);
+            }
+            this.maxThreads = threads;
+            return this;
+        }
+
+        /** A setting shown by {@code /config} beside the server's own (secrets are masked there). */
+        public Builder describe(String key, Object value) {
+            extraConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** The server, not started. */
+        public SenderServer build() {
+            return new SenderServer(this);
+        }
+    }
+}

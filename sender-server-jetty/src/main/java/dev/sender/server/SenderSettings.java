@@ -1,0 +1,323 @@
+package dev.sender.server;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The settings of a Sender server, every one with a visible default. Immutable; build with {@link #builder()},
+ * derive variants with {@link #toBuilder()}.
+ *
+ * <pre>{@code
+ * SenderSettings settings = SenderSettings.builder().port(0).pingInterval(Duration.ofSeconds(5)).build();
+ * }</pre>
+ */
+public final class SenderSettings {
+
+    /** Default {@link #host()}: every interface. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    /** Default {@link #port()}, that of LUNA's Sender. */
+    public static final int DEFAULT_PORT = 5080;
+    /** Default {@link #apiVersions()}: only the current version, 2. */
+    public static final Set<Integer> DEFAULT_API_VERSIONS = Set.of(2);
+    /** Default {@link #maxBodyBytes()}: 16 MiB. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+    /** Default {@link #subscriberQueueBytes()}: 1 MiB. */
+    public static final long DEFAULT_SUBSCRIBER_QUEUE_BYTES = 1L << 20;
+    /** Default {@link #pingInterval()}: 20 s. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    /** Default {@link #pongTimeout()}: 10 s. */
+    public static final Duration DEFAULT_PONG_TIMEOUT = Duration.ofSeconds(10);
+    /** Default {@link #writeTimeout()}: 5 s. */
+    public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@link #maxInboundFrameBytes()}: 64 KiB. */
+    public static final int DEFAULT_MAX_INBOUND_FRAME_BYTES = 64 << 10;
+    /** Default {@link #maxSubscribers()}. */
+    public static final int DEFAULT_MAX_SUBSCRIBERS = 100_000;
+    /** Default {@link #maxSubscribersPerAccount()}. */
+    public static final int DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT = 100_000;
+    /** Default {@link #shutdownTimeout()}: 5 s. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final String host;
+    private final int port;
+    private final Set<Integer> apiVersions;
+    private final long maxBodyBytes;
+    private final long subscriberQueueBytes;
+    private final Duration pingInterval;
+    private final Duration pongTimeout;
+    private final Duration writeTimeout;
+    private final int maxInboundFrameBytes;
+    private final int maxSubscribers;
+    private final int maxSubscribersPerAccount;
+    private final Duration shutdownTimeout;
+
+    private SenderSettings(Builder b) {
+        host = b.host;
+        port = b.port;
+        apiVersions = Collections.unmodifiableSet(new TreeSet<>(b.apiVersions));
+        maxBodyBytes = b.maxBodyBytes;
+        subscriberQueueBytes = b.subscriberQueueBytes;
+        pingInterval = b.pingInterval;
+        pongTimeout = b.pongTimeout;
+        writeTimeout = b.writeTimeout;
+        maxInboundFrameBytes = b.maxInboundFrameBytes;
+        maxSubscribers = b.maxSubscribers;
+        maxSubscribersPerAccount = b.maxSubscribersPerAccount;
+        shutdownTimeout = b.shutdownTimeout;
+    }
+
+    /** The default settings. */
+    public static SenderSettings ofDefaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The interface to listen on. */
+    public String host() {
+        return host;
+    }
+
+    /** The TCP port to listen on; 0 picks a free one. */
+    public int port() {
+        return port;
+    }
+
+    /** The API versions accepted in paths such as {@code /2/ws}; any other is a 404. */
+    public Set<Integer> apiVersions() {
+        return apiVersions;
+    }
+
+    /** The largest publish body accepted; larger is {@code 413 29011}. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
+     * The most bytes waiting to be written to one subscriber; a subscriber past it is closed with 4008 and
+     * never holds back the publisher or other subscribers.
+     */
+    public long subscriberQueueBytes() {
+        return subscriberQueueBytes;
+    }
+
+    /** How often the server pings each subscriber. */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
+    /** How long a subscriber may take to answer a ping before it is dropped. */
+    public Duration pongTimeout() {
+        return pongTimeout;
+    }
+
+    /** How long writing one frame to a subscriber may take before the connection is dropped. */
+    public Duration writeTimeout() {
+        return writeTimeout;
+    }
+
+    /** The largest frame a subscriber may send; larger closes the connection with 1009. */
+    public int maxInboundFrameBytes() {
+        return maxInboundFrameBytes;
+    }
+
+    /** The most WebSocket subscribers at once; past it a subscription is {@code 503 29012}. */
+    public int maxSubscribers() {
+        return maxSubscribers;
+    }
+
+    /** The most handler-event subscribers of one account at once; past it, {@code 503 29012}. */
+    public int maxSubscribersPerAccount() {
+        return maxSubscribersPerAccount;
+    }
+
+    /** How long a graceful shutdown waits for subscribers to receive what was accepted. */
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    /** The settings by their configuration key, in a stable order, as {@code /config} shows them. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("host", host);
+        map.put("port", port);
+        map.put("api-versions", apiVersions);
+        map.put("max-body-bytes", maxBodyBytes);
+        map.put("subscriber-queue-bytes", subscriberQueueBytes);
+        map.put("ping-interval", pingInterval.toString());
+        map.put("pong-timeout", pongTimeout.toString());
+        map.put("write-timeout", writeTimeout.toString());
+        map.put("max-inbound-frame-bytes", maxInboundFrameBytes);
+        map.put("max-subscribers", maxSubscribers);
+        map.put("max-subscribers-per-account", maxSubscribersPerAccount);
+        map.put("shutdown-timeout", shutdownTimeout.toString());
+        return map;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SenderSettings s && asMap().equals(s.asMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return asMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SenderSettings" + asMap();
+    }
+
+    /** Builds {@link SenderSettings}; every setter checks its argument and names the setting it rejects. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Set<Integer> apiVersions = DEFAULT_API_VERSIONS;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private long subscriberQueueBytes = DEFAULT_SUBSCRIBER_QUEUE_BYTES;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
+        private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
+        private int maxInboundFrameBytes = DEFAULT_MAX_INBOUND_FRAME_BYTES;
+        private int maxSubscribers = DEFAULT_MAX_SUBSCRIBERS;
+        private int maxSubscribersPerAccount = DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT;
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private Builder() {
+        }
+
+        private Builder(SenderSettings s) {
+            host = s.host;
+            port = s.port;
+            apiVersions = s.apiVersions;
+            maxBodyBytes = s.maxBodyBytes;
+            subscriberQueueBytes = s.subscriberQueueBytes;
+            pingInterval = s.pingInterval;
+            pongTimeout = s.pongTimeout;
+            writeTimeout = s.writeTimeout;
+            maxInboundFrameBytes = s.maxInboundFrameBytes;
+            maxSubscribers = s.maxSubscribers;
+            maxSubscribersPerAccount = s.maxSubscribersPerAccount;
+            shutdownTimeout = s.shutdownTimeout;
+        }
+
+        /** See {@link SenderSettings#host()}. */
+        public Builder host(String host) {
+            Objects.requireNonNull(host, "host");
+            require(!host.isBlank(), "host must not be blank");
+            this.host = host;
+            return this;
+        }
+
+        /** See {@link SenderSettings#port()}. */
+        public Builder port(int port) {
+            require(port >= 0 && port <= 65535, "port must be in 0..65535: " + port);
+            this.port = port;
+            return this;
+        }
+
+        /** See {@link SenderSettings#apiVersions()}. */
+        public Builder apiVersions(Integer... versions) {
+            Set<Integer> set = new TreeSet<>(Arrays.asList(versions));
+            require(!set.isEmpty(), "api-versions must not be empty");
+            for (Integer v : set) {
+                require(v != null && v > 0, "api-versions must be positive integers: " + set);
+            }
+            this.apiVersions = set;
+            return this;
+        }
+
+        /** See {@link SenderSettings#maxBodyBytes()}. */
+        public Builder maxBodyBytes(long bytes) {
+            require(bytes > 0 && bytes <= Integer.MAX_VALUE - 8, "max-body-bytes must be in 1..2^31-9: " + bytes);
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** See {@link SenderSettings#subscriberQueueBytes()}. */
+        public Builder subscriberQueueBytes(long bytes) {
+            require(bytes > 0, "subscriber-queue-bytes must be positive: " + bytes);
+            this.subscriberQueueBytes = bytes;
+            return this;
+        }
+
+        /** See {@link SenderSettings#pingInterval()}. */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = positive(interval, "ping-interval");
+            return this;
+        }
+
+        /** See {@link SenderSettings#pongTimeout()}. */
+        public Builder pongTimeout(Duration timeout) {
+            this.pongTimeout = positive(timeout, "pong-timeout");
+            return this;
+        }
+
+        /** See {@link SenderSettings#writeTimeout()}. */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = positive(timeout, "write-timeout");
+            return this;
+        }
+
+        /** See {@link SenderSettings#maxInboundFrameBytes()}. */
+        public Builder maxInboundFrameBytes(int bytes) {
+            require(bytes >= 125, "max-inbound-frame-bytes must be at least 125: " + bytes);
+            this.maxInboundFrameBytes = bytes;
+            return this;
+        }
+
+        /** See {@link SenderSettings#maxSubscribers()}. */
+        public Builder maxSubscribers(int count) {
+            require(count > 0, "max-subscribers must be positive: " + count);
+            this.maxSubscribers = count;
+            return this;
+        }
+
+        /** See {@link SenderSettings#maxSubscribersPerAccount()}. */
+        public Builder maxSubscribersPerAccount(int count) {
+            require(count > 0, "max-subscribers-per-account must be positive: " + count);
+            this.maxSubscribersPerAccount = count;
+            return this;
+        }
+
+        /** See {@link SenderSettings#shutdownTimeout()}. */
+        public Builder shutdownTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "shutdown-timeout");
+            require(!timeout.isNegative(), "shutdown-timeout must not be negative: " + timeout);
+            this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /** The settings. */
+        public SenderSettings build() {
+            return new SenderSettings(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            require(!d.isNegative() && !d.isZero(), name + " must be positive: " + d);
+            return d;
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

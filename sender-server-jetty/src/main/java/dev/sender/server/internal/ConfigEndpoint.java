@@ -1,0 +1,60 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.ErrorCode;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * {@code GET /config}: the effective settings as JSON (the default) or {@code text/plain}, every password,
+ * token or secret shown as {@code ********}.
+ */
+final class ConfigEndpoint {
+
+    static final String MASK = "********";
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret).*");
+    private static final Pattern URI_WITH_USER = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*");
+
+    private final Map<String, Object> config;
+
+    ConfigEndpoint(Map<String, Object> effective) {
+        Map<String, Object> masked = new LinkedHashMap<>();
+        effective.forEach((key, value) -> masked.put(key, mask(key, value)));
+        this.config = masked;
+    }
+
+    /** {@code value} with any secret it holds replaced by {@link #MASK}. */
+    static Object mask(String key, Object value) {
+        if (SECRET_KEY.matcher(key).matches()) {
+            return MASK;
+        }
+        if (value instanceof String text && URI_WITH_USER.matcher(text).matches()) {
+            URI uri = URI.create(text);
+            String user = uri.getRawUserInfo();
+            int colon = user.indexOf(':');
+            return text.replace(user + "@", user.substring(0, colon + 1) + MASK + "@");
+        }
+        return value;
+    }
+
+    void handle(Exchange exchange) {
+        Map<String, Object> shown = new LinkedHashMap<>(config);
+        if (Integer.valueOf(0).equals(shown.get("port"))) {
+            shown.put("port", Request.getLocalPort(exchange.request()));
+        }
+        String accept = exchange.header("Accept");
+        MediaTypes.Choice choice = MediaTypes.choose(accept, "application/json", "text/plain");
+        if (choice == MediaTypes.Choice.FIRST || choice == MediaTypes.Choice.DEFAULT) {
+            exchange.sendJson(200, shown);
+        } else if (choice == MediaTypes.Choice.SECOND) {
+            StringBuilder text = new StringBuilder();
+            shown.forEach((key, value) -> text.append(key).append(" = ").append(value).append('\n'));
+            exchange.sendText(200, "text/plain", text.toString());
+        } else {
+            exchange.sendError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Accept must be 'application/json' or 'text/plain', got '"
+                    + accept + "'");
+        }
+    }
+}

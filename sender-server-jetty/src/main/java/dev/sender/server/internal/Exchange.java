@@ -1,0 +1,133 @@
+package dev.sender.server.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sender.core.ErrorCode;
+import dev.sender.core.internal.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One HTTP request being answered: its request id, and the ways to answer it. */
+public final class Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+
+    /** The request header that carries the request id, and its spelling on responses. */
+    public static final String REQUEST_ID_HEADER = "Luna-Request-Id";
+    static final String RESPONSE_REQUEST_ID_HEADER = "LUNA-Request-Id";
+    static final String JSON = "application/json";
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final String requestId;
+    private final String path;
+    private @Nullable ErrorCode error;
+
+    Exchange(Request request, Response response, Callback callback, String requestId, String path) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.requestId = requestId;
+        this.path = path;
+    }
+
+    /** The request. */
+    public Request request() {
+        return request;
+    }
+
+    /** The response. */
+    public Response response() {
+        return response;
+    }
+
+    /** The callback that completes the exchange. */
+    public Callback callback() {
+        return callback;
+    }
+
+    /** The request id: the client's, or one generated for this request. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** The path within the server's context. */
+    public String path() {
+        return path;
+    }
+
+    /** The error the exchange was answered with, if any. */
+    public @Nullable ErrorCode error() {
+        return error;
+    }
+
+    /** A request header, or {@code null}. */
+    public @Nullable String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** Answers with {@code body} as JSON. */
+    public void sendJson(int status, Object body) {
+        try {
+            send(status, JSON, Json.MAPPER.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            fail(e);
+        }
+    }
+
+    /** Answers with {@code body} of {@code contentType}. */
+    public void send(int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Answers with {@code body} as UTF-8 text of {@code contentType}. */
+    public void sendText(int status, String contentType, String body) {
+        send(status, contentType + "; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with an empty body. */
+    public void sendEmpty(int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+        response.write(true, null, callback);
+    }
+
+    /** Answers with a LUNA error body (SPEC §5). */
+    public void sendError(ErrorCode code, String detail) {
+        error = code;
+        LOG.debug("[{}] {} {} answered {}: {}", requestId, request.getMethod(), path, code.code(), detail);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error_code", code.code());
+        body.put("desc", code.desc());
+        body.put("detail", detail);
+        if (!response.isCommitted()) {
+            sendJson(code.httpStatus(), body);
+        } else {
+            callback.failed(new IllegalStateException(detail));
+        }
+    }
+
+    /** Answers {@code 500} with error 1, logging {@code cause} with the request id; no detail leaks. */
+    public void fail(Throwable cause) {
+        LOG.error("[{}] {} {} failed", requestId, request.getMethod(), path, cause);
+        sendError(ErrorCode.INTERNAL, ErrorCode.INTERNAL.desc());
+    }
+
+    /** Redirects to {@code location} with {@code 302}. */
+    public void redirect(String location) {
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        sendEmpty(302);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.sender.server.internal;
+
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** The resources of SPEC §1, and how a path resolves to one of them. */
+public enum Route {
+    VERSION("GET", "/version"),
+    SUBSCRIBE_HANDLER("GET", "/{api}/ws"),
+    SUBSCRIBE_GENERAL("GET", "/{api}/general_events/ws"),
+    PUBLISH_HANDLER("POST", "/{api}/publish"),
+    PUBLISH_GENERAL("POST", "/{api}/general_events/publish"),
+    DOCS_SPEC("GET", "/docs/spec"),
+    DOCS_DEV("GET", "/docs/dev"),
+    DOCS_DEV_PAGE("GET", "/docs/dev/{page}"),
+    CONFIG("GET", "/config"),
+    PLUGINS("GET", "/plugins"),
+    METRICS("GET", "/metrics"),
+    HEALTHCHECK("GET", "/healthcheck");
+
+    private final String method;
+    private final String template;
+
+    Route(String method, String template) {
+        this.method = method;
+        this.template = template;
+    }
+
+    /** The only method the resource answers. */
+    public String method() {
+        return method;
+    }
+
+    /** The path template, as metrics label it. */
+    public String template() {
+        return template;
+    }
+
+    /**
+     * What a path resolves to.
+     *
+     * @param route the resource, or {@code null} when the path names none
+     * @param apiVersion the version segment of a versioned path, or 0
+     * @param unsupportedVersion the version segment when it names no accepted version, else {@code null}
+     */
+    public record Resolution(@Nullable Route route, int apiVersion, @Nullable String unsupportedVersion) {
+    }
+
+    /** Resolves {@code path} (case-sensitive, no trailing slash) against the accepted API versions. */
+    public static Resolution resolve(String path, Set<Integer> apiVersions) {
+        switch (path) {
+            case "/version": return found(VERSION);
+            case "/docs/spec": return found(DOCS_SPEC);
+            case "/docs/dev": return found(DOCS_DEV);
+            case "/config": return found(CONFIG);
+            case "/plugins": return found(PLUGINS);
+            case "/metrics": return found(METRICS);
+            case "/healthcheck": return found(HEALTHCHECK);
+            default: break;
+        }
+        if (path.startsWith("/docs/dev/") && path.length() > "/docs/dev/".length()) {
+            return found(DOCS_DEV_PAGE);
+        }
+        int slash = path.indexOf('/', 1);
+        if (slash < 0) {
+            return new Resolution(null, 0, null);
+        }
+        Route route = switch (path.substring(slash)) {
+            case "/ws" -> SUBSCRIBE_HANDLER;
+            case "/general_events/ws" -> SUBSCRIBE_GENERAL;
+            case "/publish" -> PUBLISH_HANDLER;
+            case "/general_events/publish" -> PUBLISH_GENERAL;
+            default -> null;
+        };
+        String version = path.substring(1, slash);
+        if (route == null || version.isEmpty() || !version.chars().allMatch(c -> c >= '0' && c <= '9')
+                || version.length() > 9) {
+            return route == null ? new Resolution(null, 0, null) : new Resolution(null, 0, version);
+        }
+        int number = Integer.parseInt(version);
+        return apiVersions.contains(number) ? new Resolution(route, number, null) : new Resolution(null, 0, version);
+    }
+
+    private static Resolution found(Route route) {
+        return new Resolution(route, 0, null);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.Broker;
+import dev.sender.core.ErrorCode;
+import dev.sender.core.RequestId;
+import dev.sender.server.SenderSettings;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+
+/**
+ * Answers every request: assigns its request id, routes it to its resource (404 and 405 otherwise), and
+ * counts it in the metrics when it completes.
+ */
+public final class Router {
+
+    private final SenderSettings settings;
+    private final SenderMetrics metrics;
+    private final SubscribeEndpoint subscribe;
+    private final PublishEndpoint publish;
+    private final ServiceEndpoints service;
+    private final ConfigEndpoint config;
+    private final DocsEndpoint docs = new DocsEndpoint();
+
+    /** A router for a server on {@code broker}. */
+    public Router(Broker broker, SenderSettings settings, Subscribers subscribers, SenderMetrics metrics,
+            Plugins plugins, SubscriberSession.Context sessionContext, WebSocketComponents components,
+            Map<String, Object> effectiveConfig) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.subscribe = new SubscribeEndpoint(broker, settings, subscribers, sessionContext, components);
+        this.publish = new PublishEndpoint(broker, settings, metrics, plugins);
+        this.service = new ServiceEndpoints(broker, plugins, metrics);
+        this.config = new ConfigEndpoint(effectiveConfig);
+    }
+
+    /** Answers {@code request}; always handles it. */
+    public void handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
+        String path = Request.getPathInContext(request);
+        String method = request.getMethod();
+        String given = request.getHeaders().get(Exchange.REQUEST_ID_HEADER);
+        boolean validId = given == null || RequestId.isValid(given);
+        String requestId = given != null && validId ? given : RequestId.generate();
+        response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, requestId);
+
+        Route.Resolution resolution = Route.resolve(path, settings.apiVersions());
+        Route route = resolution.route();
+        String label = route == null ? "unknown" : route.template().replace("{api}",
+                Integer.toString(resolution.apiVersion()));
+        Exchange[] holder = new Exchange[1];
+        Callback counted = Callback.from(callback, () -> count(method, label, response, holder[0], start));
+        Exchange exchange = new Exchange(request, response, counted, requestId, path);
+        holder[0] = exchange;
+        try {
+            if (!validId) {
+                exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Request-Id' must be Unix seconds, a comma and "
+                        + "a lower-case UUID, such as '1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a'; got '"
+                        + given + "'");
+            } else if (route == null) {
+                exchange.sendError(ErrorCode.RESOURCE_NOT_FOUND, resolution.unsupportedVersion() != null
+                        ? "API version '" + resolution.unsupportedVersion() + "' is not supported"
+                        : "no resource at path '" + path + "'");
+            } else if (!route.method().equals(method)) {
+                response.getHeaders().put(HttpHeader.ALLOW, route.method());
+                exchange.sendError(ErrorCode.METHOD_NOT_ALLOWED,
+                        "method '" + method + "' is not allowed on '" + path + "'; use " + route.method());
+            } else {
+                dispatch(exchange, route);
+            }
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+    }
+
+    private void dispatch(Exchange exchange, Route route) {
+        switch (route) {
+            case VERSION -> service.version(exchange);
+            case SUBSCRIBE_HANDLER, SUBSCRIBE_GENERAL -> subscribe.handle(exchange, route);
+            case PUBLISH_HANDLER, PUBLISH_GENERAL -> publish.handle(exchange, route);
+            case DOCS_SPEC -> docs.spec(exchange);
+            case DOCS_DEV -> docs.manualRoot(exchange);
+            case DOCS_DEV_PAGE -> docs.manualPage(exchange);
+            case CONFIG -> config.handle(exchange);
+            case PLUGINS -> service.plugins(exchange);
+            case METRICS -> service.metrics(exchange);
+            case HEALTHCHECK -> service.health(exchange);
+        }
+    }
+
+    private void count(String method, String label, Response response, Exchange exchange, long start) {
+        metrics.request(method, label, response.getStatus(), exchange.error(), System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.Broker;
+import dev.sender.core.ErrorCode;
+import dev.sender.core.Topic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server's meters, exported in Prometheus text (SPEC §7): LUNA's request counters and duration
+ * histogram, and Sender's own delivery meters.
+ */
+public final class SenderMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Counter handlerEventsPublished;
+    private final Counter generalEventsPublished;
+    private final Counter messagesSent;
+    private final Counter slowDisconnects;
+    private final Counter pongTimeouts;
+    private final Timer deliveryLatency;
+
+    /** Meters for a server on {@code broker} whose subscribers are {@code subscribers}. */
+    public SenderMetrics(Broker broker, Subscribers subscribers) {
+        handlerEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
+                .tag("kind", "handler").register(registry);
+        generalEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
+                .tag("kind", "general").register(registry);
+        messagesSent = Counter.builder("sender_messages_delivered")
+                .description("Messages written to subscribers' connections").register(registry);
+        slowDisconnects = Counter.builder("sender_slow_subscriber_disconnects")
+                .description("Subscribers closed with 4008 because their outbound queue overflowed").register(registry);
+        pongTimeouts = Counter.builder("sender_ping_timeouts")
+                .description("Subscribers dropped for not answering a ping").register(registry);
+        deliveryLatency = Timer.builder("sender_delivery_latency").description(
+                        "From a message reaching a subscriber's connection to its frame being written")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+        FunctionCounter.builder("sender_events_filtered_out", broker, b -> b.stats().messagesFilteredOut())
+                .description("Pairs of event and subscription that the subscription's filter rejected")
+                .register(registry);
+        FunctionCounter.builder("sender_events_dispatched", broker, b -> b.stats().eventsDispatched())
+                .description("Events the broker matched against this server's subscriptions").register(registry);
+        Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.HANDLER_EVENTS))
+                .description("Open WebSocket subscriptions").tag("kind", "handler").register(registry);
+        Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.GENERAL_EVENTS))
+                .description("Open WebSocket subscriptions").tag("kind", "general").register(registry);
+        Gauge.builder("sender_outbound_queue_bytes", subscribers, Subscribers::outboundBytes)
+                .description("Bytes accepted for subscribers and not yet written").register(registry);
+    }
+
+    /** Counts a finished request, its error, and its duration. */
+    public void request(String method, String path, int status, @Nullable ErrorCode error, long nanos) {
+        String label = method + ":" + path;
+        requestCounters.computeIfAbsent(label + " " + status, k -> Counter.builder("request_count")
+                .description("Counter of requests").tags("path", label, "status_code", Integer.toString(status))
+                .register(registry)).increment();
+        if (error != null) {
+            errorCounters.computeIfAbsent(label + " " + error.code(), k -> Counter.builder("errors_count")
+                    .description("Counter of failed requests").tags("path", label, "error_code",
+                            Integer.toString(error.code())).register(registry)).increment();
+        }
+        durations.computeIfAbsent(label, k -> Timer.builder("request_duration").description("Request duration")
+                .tags("path", label).publishPercentileHistogram().register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts events accepted for publishing. */
+    public void published(Topic.Kind kind, int events) {
+        (kind == Topic.Kind.HANDLER_EVENTS ? handlerEventsPublished : generalEventsPublished).increment(events);
+    }
+
+    /** Counts a frame written, {@code nanos} after it was handed to the connection. */
+    public void delivered(long nanos) {
+        messagesSent.increment();
+        deliveryLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Counts a subscriber closed for being too slow. */
+    public void slowDisconnect() {
+        slowDisconnects.increment();
+    }
+
+    /** Counts a subscriber dropped for not answering a ping. */
+    public void pongTimeout() {
+        pongTimeouts.increment();
+    }
+
+    /** The meters in Prometheus text format. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.Broker;
+import dev.sender.core.BrokerException;
+import dev.sender.core.ErrorCode;
+import dev.sender.core.Topic;
+import dev.sender.core.filter.Filter;
+import dev.sender.filters.GeneralEventFilter;
+import dev.sender.filters.HandlerEventFilter;
+import dev.sender.filters.InvalidFilterException;
+import dev.sender.server.SenderSettings;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.jetty.websocket.core.Configuration;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.Handshaker;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code GET /{api}/ws} and {@code GET /{api}/general_events/ws}: validates headers and filters completely,
+ * then upgrades; every refusal is an ordinary HTTP error response (SPEC §5), never a socket that opens and
+ * closes.
+ */
+final class SubscribeEndpoint {
+
+    private final Broker broker;
+    private final Subscribers subscribers;
+    private final SubscriberSession.Context sessionContext;
+    private final WebSocketComponents components;
+    private final Handshaker handshaker = Handshaker.newInstance();
+    private final Configuration.Customizer customizer;
+
+    SubscribeEndpoint(Broker broker, SenderSettings settings, Subscribers subscribers,
+            SubscriberSession.Context sessionContext, WebSocketComponents components) {
+        this.broker = broker;
+        this.subscribers = subscribers;
+        this.sessionContext = sessionContext;
+        this.components = components;
+        long idleMillis = 2 * (settings.pingInterval().toMillis() + settings.pongTimeout().toMillis());
+        this.customizer = configuration -> {
+            configuration.setIdleTimeout(java.time.Duration.ofMillis(idleMillis));
+            configuration.setMaxFrameSize(settings.maxInboundFrameBytes());
+            configuration.setMaxTextMessageSize(settings.maxInboundFrameBytes());
+            configuration.setMaxBinaryMessageSize(settings.maxInboundFrameBytes());
+            configuration.setAutoFragment(false);
+        };
+    }
+
+    void handle(Exchange exchange, Route route) {
+        Topic topic;
+        Filter filter;
+        String query = exchange.request().getHttpURI().getQuery();
+        try {
+            if (route == Route.SUBSCRIBE_HANDLER) {
+                UUID account = account(exchange);
+                if (account == null) {
+                    return;
+                }
+                topic = Topic.handlerEvents(account);
+                filter = HandlerEventFilter.parse(query == null ? "" : query).toFilter();
+            } else {
+                topic = Topic.generalEvents();
+                filter = GeneralEventFilter.parse(query == null ? "" : query).toFilter();
+            }
+        } catch (InvalidFilterException e) {
+            exchange.sendError(ErrorCode.BAD_QUERY_PARAMETERS, e.detail());
+            return;
+        }
+        if (!handshaker.isWebSocketUpgradeRequest(exchange.request())) {
+            exchange.sendError(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND,
+                    "a subscription needs a WebSocket upgrade request (headers 'Upgrade: websocket', "
+                            + "'Connection: Upgrade', 'Sec-WebSocket-Key', 'Sec-WebSocket-Version: 13')");
+            return;
+        }
+        String refusal = subscribers.reserve(topic);
+        if (refusal != null) {
+            exchange.sendError(ErrorCode.TOO_MANY_CONNECTIONS, refusal);
+            return;
+        }
+        SubscriberSession session = new SubscriberSession(topic, filter, exchange.requestId(), sessionContext);
+        subscribers.add(session);
+        try {
+            // Subscribed before the 101 goes out, so every event published after the client sees it arrives.
+            session.subscribe(broker);
+        } catch (BrokerException e) {
+            session.release();
+            exchange.fail(e);
+            return;
+        }
+        upgrade(exchange, session);
+    }
+
+    private void upgrade(Exchange exchange, SubscriberSession session) {
+        WebSocketNegotiator negotiator = new WebSocketNegotiator() {
+            @Override
+            public org.eclipse.jetty.websocket.core.FrameHandler negotiate(
+                    org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest request,
+                    org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse response,
+                    org.eclipse.jetty.util.Callback callback) {
+                // Per-message compression would deflate the shared bytes once per subscriber: refuse it.
+                response.setExtensions(List.of());
+                response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, exchange.requestId());
+                return session;
+            }
+
+            @Override
+            public void customize(Configuration configuration) {
+                customizer.customize(configuration);
+            }
+        };
+        boolean upgraded;
+        try {
+            upgraded = handshaker.upgradeRequest(negotiator, exchange.request(), exchange.response(),
+                    exchange.callback(), components, customizer);
+        } catch (RuntimeException e) {
+            session.release();
+            exchange.fail(e);
+            return;
+        }
+        if (!upgraded) {
+            session.release();
+            if (!exchange.response().isCommitted()) {
+                exchange.sendError(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND,
+                        "the WebSocket upgrade request is not valid (version 13 required)");
+            }
+        }
+    }
+
+    private static @Nullable UUID account(Exchange exchange) {
+        String header = exchange.header(Headers.ACCOUNT_ID);
+        if (header == null) {
+            exchange.sendError(ErrorCode.FORBIDDEN, "header 'Luna-Account-Id' is required to subscribe");
+            return null;
+        }
+        UUID account = Headers.uuid(header);
+        if (account == null) {
+            exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");
+        }
+        return account;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.Broker;
+import dev.sender.core.CloseReason;
+import dev.sender.core.Delivery;
+import dev.sender.core.MessageSink;
+import dev.sender.core.Subscription;
+import dev.sender.core.Topic;
+import dev.sender.core.event.EventMessage;
+import dev.sender.core.filter.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.OutgoingEntry;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket subscriber: the broker's sink for its subscription and Jetty's frame handler for its
+ * connection. A message becomes one text frame whose payload is the message's shared bytes; frames queue in
+ * Jetty's flusher, which writes several per system call when they pile up. Bytes handed to the connection
+ * and not yet written are counted, and a subscriber that lets them pass its limit is closed with 4008, so a
+ * slow subscriber never holds back the publisher or anyone else.
+ */
+public final class SubscriberSession implements FrameHandler, MessageSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberSession.class);
+
+    /** Close code for a subscriber whose outbound queue overflowed (SPEC §5). */
+    public static final int TOO_SLOW = 4008;
+
+    private final Topic topic;
+    private final Filter filter;
+    private final String requestId;
+    private final Context context;
+    private final AtomicLong outboundBytes = new AtomicLong();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean released = new AtomicBoolean();
+    private final long createdNanos = System.nanoTime();
+    private volatile @Nullable CoreSession session;
+    private volatile @Nullable Subscription subscription;
+    /** Messages that arrived before the connection opened; null once open. */
+    private @Nullable List<EventMessage> beforeOpen = new ArrayList<>();
+    private volatile long pingSentNanos;
+    private volatile boolean awaitingPong;
+
+    /**
+     * What sessions share.
+     *
+     * @param subscribers the registry of sessions
+     * @param metrics the server's meters
+     * @param scheduler for deadlines
+     * @param queueLimitBytes see {@code SenderSettings.subscriberQueueBytes}
+     * @param writeTimeoutMillis see {@code SenderSettings.writeTimeout}
+     */
+    public record Context(Subscribers subscribers, SenderMetrics metrics, ScheduledExecutorService scheduler,
+            long queueLimitBytes, long writeTimeoutMillis) {
+    }
+
+    SubscriberSession(Topic topic, Filter filter, String requestId, Context context) {
+        this.topic = topic;
+        this.filter = filter;
+        this.requestId = requestId;
+        this.context = context;
+    }
+
+    /** Subscribes to {@code broker}; messages are held until the connection opens. */
+    void subscribe(Broker broker) {
+        subscription = broker.subscribe(topic, filter, this, Delivery.DIRECT);
+    }
+
+    /** The topic subscribed to. */
+    public Topic topic() {
+        return topic;
+    }
+
+    /** Bytes handed to the connection and not yet written. */
+    public long outboundBytes() {
+        return outboundBytes.get();
+    }
+
+    @Override
+    public void onMessage(EventMessage message) {
+        CoreSession open = session;
+        if (open == null) {
+            synchronized (this) {
+                List<EventMessage> held = beforeOpen;
+                if (held != null) {
+                    held.add(message);
+                    return;
+                }
+            }
+            open = session;
+        }
+        send(open, message);
+    }
+
+    private void send(CoreSession open, EventMessage message) {
+        if (closing.get()) {
+            return;
+        }
+        int size = message.jsonLength();
+        if (outboundBytes.addAndGet(size) > context.queueLimitBytes()) {
+            outboundBytes.addAndGet(-size);
+            LOG.warn("[{}] subscriber to {} passed {} queued bytes; closing it with {}", requestId, topic,
+                    context.queueLimitBytes(), TOO_SLOW);
+            context.metrics().slowDisconnect();
+            closeWith(TOO_SLOW, "subscriber too slow");
+            return;
+        }
+        Frame frame = new Frame(OpCode.TEXT, true, message.json());
+        open.sendFrame(new OutgoingEntry.Builder(frame, new Written(size, System.nanoTime()))
+                .frameTimeout(context.writeTimeoutMillis()).build());
+    }
+
+    /** Completes one frame: the bytes leave the count, the latency is recorded. */
+    private final class Written implements Callback {
+        private final int size;
+        private final long handedNanos;
+
+        Written(int size, long handedNanos) {
+            this.size = size;
+            this.handedNanos = handedNanos;
+        }
+
+        @Override
+        public void succeeded() {
+            outboundBytes.addAndGet(-size);
+            context.metrics().delivered(System.nanoTime() - handedNanos);
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            outboundBytes.addAndGet(-size);
+            LOG.debug("[{}] write to subscriber of {} failed", requestId, topic, x);
+        }
+    }
+
+    @Override
+    public void onClose(CloseReason reason) {
+        if (reason == CloseReason.BROKER_CLOSED) {
+            closeWith(CloseStatus.SHUTDOWN, "broker closed");
+        } else if (reason == CloseReason.OVERFLOW) {
+            context.metrics().slowDisconnect();
+            closeWith(TOO_SLOW, "subscriber too slow");
+        }
+    }
+
+    @Override
+    public void onOpen(CoreSession coreSession, Callback callback) {
+        synchronized (this) {
+            List<EventMessage> held = beforeOpen;
+            beforeOpen = null;
+            session = coreSession;
+            if (held != null) {
+                held.forEach(message -> send(coreSession, message));
+            }
+        }
+        callback.succeeded();
+        coreSession.demand();
+        if (closing.get()) {
+            coreSession.close(CloseStatus.SHUTDOWN, "server shutdown", Callback.NOOP);
+        }
+        LOG.debug("[{}] subscriber to {} with filter {} connected from {}", requestId, topic, filter,
+                coreSession.getRemoteAddress());
+    }
+
+    @Override
+    public void onFrame(Frame frame, Callback callback) {
+        byte opCode = frame.getOpCode();
+        if (opCode == OpCode.PONG) {
+            awaitingPong = false;
+        }
+        callback.succeeded();
+        CoreSession open = session;
+        if (opCode != OpCode.CLOSE && open != null) {
+            open.demand();
+        }
+    }
+
+    @Override
+    public void onError(Throwable cause, Callback callback) {
+        LOG.debug("[{}] subscriber connection to {} failed", requestId, topic, cause);
+        callback.succeeded();
+    }
+
+    @Override
+    public void onClosed(CloseStatus closeStatus, Callback callback) {
+        LOG.debug("[{}] subscriber to {} disconnected: {}", requestId, topic, closeStatus);
+        release();
+        callback.succeeded();
+    }
+
+    /**
+     * Pings when one is due and drops the subscriber when the last ping went unanswered for too long; also
+     * drops a session whose connection never opened. Called periodically.
+     */
+    void checkLiveness(long now, long pingIntervalNanos, long pongTimeoutNanos) {
+        CoreSession open = session;
+        if (open == null) {
+            if (now - createdNanos > pingIntervalNanos + pongTimeoutNanos) {
+                LOG.debug("[{}] subscriber to {} never opened; dropping it", requestId, topic);
+                release();
+            }
+            return;
+        }
+        if (closing.get()) {
+            return;
+        }
+        if (awaitingPong) {
+            if (now - pingSentNanos > pongTimeoutNanos) {
+                LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
+                context.metrics().pongTimeout();
+                closeWith(CloseStatus.SHUTDOWN, "ping timeout");
+            }
+        } else if (now - pingSentNanos >= pingIntervalNanos) {
+            pingSentNanos = now;
+            awaitingPong = true;
+            open.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
+        }
+    }
+
+    /**
+     * Stops deliveries and closes the connection with {@code code} after what it already accepted; a peer
+     * that does not let the close through in time is aborted.
+     */
+    void closeWith(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        Subscription s = subscription;
+        if (s != null) {
+            s.close();
+        }
+        CoreSession open = session;
+        if (open == null) {
+            return;
+        }
+        open.close(code, reason, Callback.NOOP);
+        context.scheduler().schedule(() -> {
+            if (!open.isClosed()) {
+                LOG.debug("[{}] subscriber to {} did not close in time; aborting", requestId, topic);
+                open.abort();
+            }
+        }, context.writeTimeoutMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the connection has closed or is closing. */
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    /** Frees the subscription and the session's place, once. */
+    void release() {
+        if (released.compareAndSet(false, true)) {
+            closing.set(true);
+            Subscription s = subscription;
+            if (s != null) {
+                s.close();
+            }
+            context.subscribers().remove(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SubscriberSession[" + requestId + ", " + topic + "]";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.sender.server.internal;
+
+import dev.sender.core.Topic;
+import dev.sender.server.SenderSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The live subscriber sessions of a server: their limits, their liveness, their shutdown. */
+public final class Subscribers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
+
+    private final SenderSettings settings;
+    private final Set<SubscriberSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Integer> perAccount = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
+    private final AtomicInteger general = new AtomicInteger();
+    private volatile boolean shutdown;
+
+    /** Sessions within the limits of {@code settings}. */
+    public Subscribers(SenderSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Takes a place for a subscriber of {@code topic}.
+     *
+     * @return why there is none, or {@code null} when the place is taken
+     */
+    @Nullable String reserve(Topic topic) {
+        if (shutdown) {
+            return "the server is shutting down";
+        }
+        if (total.incrementAndGet() > settings.maxSubscribers()) {
+            total.decrementAndGet();
+            return "the server has reached its limit of " + settings.maxSubscribers() + " subscribers";
+        }
+        if (topic.kind() == Topic.Kind.GENERAL_EVENTS) {
+            general.incrementAndGet();
+            return null;
+        }
+        boolean[] refused = new boolean[1];
+        perAccount.compute(topic.accountId(), (account, count) -> {
+            int next = count == null ? 1 : count + 1;
+            refused[0] = next > settings.maxSubscribersPerAccount();
+            return refused[0] ? count : next;
+        });
+        if (refused[0]) {
+            total.decrementAndGet();
+            return "account " + topic.accountId() + " has reached its limit of "
+                    + settings.maxSubscribersPerAccount() + " subscribers";
+        }
+        return null;
+    }
+
+    /** Gives back the place taken for {@code topic}. */
+    void unreserve(Topic topic) {
+        total.decrementAndGet();
+        if (topic.kind() == Topic.Kind.GENERAL_EVENTS) {
+            general.decrementAndGet();
+        } else {
+            perAccount.computeIfPresent(topic.accountId(), (account, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    void add(SubscriberSession session) {
+        sessions.add(session);
+    }
+
+    void remove(SubscriberSession session) {
+        if (sessions.remove(session)) {
+            unreserve(session.topic());
+            if (sessions.isEmpty()) {
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Open sessions of {@code kind}. */
+    public int count(Topic.Kind kind) {
+        int g = general.get();
+        return kind == Topic.Kind.GENERAL_EVENTS ? g : total.get() - g;
+    }
+
+    /** Bytes accepted for every subscriber and not yet written. */
+    public long outboundBytes() {
+        long sum = 0;
+        for (SubscriberSession s : sessions) {
+            sum += s.outboundBytes();
+        }
+        return sum;
+    }
+
+    /** The periodic liveness check, guarded so that a failure never cancels the schedule. */
+    public Runnable livenessTask() {
+        return () -> {
+            try {
+                checkLiveness();
+            } catch (RuntimeException e) {
+                LOG.error("Liveness check of subscribers failed", e);
+            }
+        };
+    }
+
+    /** Closes every subscriber with 1001 after what was accepted for it, waiting up to {@code timeout}. */
+    public void shutdown(Duration timeout) throws InterruptedException {
+        shutdown = true;
+        closeAll(CloseStatus.SHUTDOWN, "server shutdown");
+        int left = awaitEmpty(timeout);
+        if (left > 0) {
+            LOG.warn("{} subscribers had not closed after {}; they are dropped", left, timeout);
+        }
+    }
+
+    /** Whether {@link #shutdown} was called. */
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    /** Pings, and drops dead sessions. */
+    void checkLiveness() {
+        long now = System.nanoTime();
+        long interval = settings.pingInterval().toNanos();
+        long timeout = settings.pongTimeout().toNanos();
+        for (SubscriberSession s : sessions) {
+            s.checkLiveness(now, interval, timeout);
+        }
+    }
+
+    /** Closes every session with {@code code} after what it accepted. */
+    void closeAll(int code, String reason) {
+        sessions.forEach(s -> s.closeWith(code, reason));
+    }
+
+    /** Waits until no session is left, at most {@code timeout}; returns how many are left. */
+    synchronized int awaitEmpty(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!sessions.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return sessions.size();
+    }
+}

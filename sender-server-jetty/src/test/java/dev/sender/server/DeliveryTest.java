@@ -1,0 +1,148 @@
+package dev.sender.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.server.testing.RawHttp;
+import dev.sender.server.testing.ServerFixture;
+import dev.sender.server.testing.TestSubscriber;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The delivery path under stress: slow and dead subscribers, inbound limits, connection limits, shutdown. */
+class DeliveryTest {
+
+    private static String bigEvent(int seq, int size) {
+        return "{\"seq\":" + seq + ",\"pad\":\"" + "x".repeat(size) + "\"}";
+    }
+
+    @Test
+    void stalledSubscriber_isClosedWith4008_whileOthersReceiveEverything() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .subscriberQueueBytes(256 << 10).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber stalled = server.subscribe(account, "");
+            TestSubscriber healthy = server.subscribe(account, "");
+            stalled.stall();
+
+            int events = 400;
+            for (int i = 0; i < events; i++) {
+                server.publish(account, bigEvent(i, 50_000));
+            }
+
+            assertThat(healthy.awaitJson(events)).extracting(m -> m.get("event").get("seq").asInt())
+                    .isEqualTo(IntStream.range(0, events).boxed().toList());
+            assertThat(server.get("/metrics").body()).contains("sender_slow_subscriber_disconnects_total 1.0");
+            stalled.resume();
+            assertThat(stalled.awaitCloseCode()).isEqualTo(4008);
+        }
+    }
+
+    @Test
+    void subscriberThatAnswersPings_staysConnected() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .pingInterval(Duration.ofMillis(100)).pongTimeout(Duration.ofMillis(300)).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> !subscriber.isClosed());
+            server.publish(account, "{\"alive\":true}");
+            assertThat(subscriber.awaitJson().get("event").get("alive").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void peerThatNeverAnswersPings_isDropped() throws Exception {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .pingInterval(Duration.ofMillis(100)).pongTimeout(Duration.ofMillis(300))
+                .writeTimeout(Duration.ofMillis(500)).build()));
+                Socket peer = RawHttp.openSilentPeer(server.port(), "/2/ws",
+                        Map.of("Luna-Account-Id", UUID.randomUUID().toString()))) {
+            InputStream in = peer.getInputStream();
+            long start = System.nanoTime();
+
+            byte[] everything = in.readAllBytes();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(everything[0] & 0x0F).as("the first frame is a ping").isEqualTo(0x9);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/metrics").body()
+                    .contains("sender_ping_timeouts_total 1.0"));
+        }
+    }
+
+    @Test
+    void frameOverTheInboundLimit_closesWith1009_andSmallTextIsIgnored() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .maxInboundFrameBytes(1024).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+            subscriber.socket().sendText("hello", true).join();
+            server.publish(account, "{\"after\":\"hello\"}");
+            assertThat(subscriber.awaitJson().get("event").get("after").asText()).isEqualTo("hello");
+
+            subscriber.socket().sendText("x".repeat(4096), true).join();
+
+            assertThat(subscriber.awaitCloseCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void subscribersPastTheLimits_areRefusedWith503() throws Exception {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .maxSubscribers(3).maxSubscribersPerAccount(2).build()))) {
+            UUID account = UUID.randomUUID();
+            server.subscribe(account, "");
+            TestSubscriber second = server.subscribe(account, "");
+
+            RawHttp.Answer sameAccount = RawHttp.upgrade(server.port(), "/2/ws",
+                    Map.of("Luna-Account-Id", account.toString()));
+            assertThat(sameAccount.status()).isEqualTo(503);
+            assertThat(ServerFixture.json(sameAccount.body()).get("error_code").asInt()).isEqualTo(29012);
+
+            server.subscribeGeneral("");
+            RawHttp.Answer overall = RawHttp.upgrade(server.port(), "/2/general_events/ws", Map.of());
+            assertThat(overall.status()).isEqualTo(503);
+
+            second.close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RawHttp.upgrade(server.port(),
+                    "/2/ws", Map.of("Luna-Account-Id", UUID.randomUUID().toString())).status()).isEqualTo(101));
+        }
+    }
+
+    @Test
+    void closedSubscriber_leavesTheServer() {
+        try (ServerFixture server = ServerFixture.start()) {
+            TestSubscriber subscriber = server.subscribe(UUID.randomUUID(), "");
+            assertThat(server.get("/metrics").body()).contains("sender_subscriptions{kind=\"handler\"} 1.0");
+
+            subscriber.close();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.get("/metrics").body()
+                    .contains("sender_subscriptions{kind=\"handler\"} 0.0"));
+        }
+    }
+
+    @Test
+    void shutdown_deliversWhatWasAccepted_thenClosesWith1001() {
+        ServerFixture server = ServerFixture.start();
+        UUID account = UUID.randomUUID();
+        TestSubscriber subscriber = server.subscribe(account, "");
+        TestSubscriber general = server.subscribeGeneral("");
+        for (int i = 0; i < 30; i++) {
+            server.publish(account, bigEvent(i, 10_000));
+        }
+
+        server.close();
+
+        JsonNode last = subscriber.awaitJson(30).get(29);
+        assertThat(last.get("event").get("seq").asInt()).isEqualTo(29);
+        assertThat(subscriber.awaitCloseCode()).isEqualTo(1001);
+        assertThat(general.awaitCloseCode()).isEqualTo(1001);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sender.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar, started as a user would: {@code java -jar sender-server-jetty/target/sender-server.jar}. */
+class StandaloneJarIT {
+
+    private static final Pattern LISTENING = Pattern.compile("Sender listening on http://([^:]+):(\\d+)");
+
+    @Test
+    void standaloneJar_startsLogsWhereItListens_answersVersion_andStopsOnSigterm() throws Exception {
+        Path jar = Path.of("target", "sender-server.jar");
+        assertThat(jar).exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0")
+                .redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            Matcher listening = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    listening = m;
+                    break;
+                }
+            }
+            assertThat(listening).as("the log line with the address, in %s", output).isNotNull();
+            assertThat(listening.group(1)).isEqualTo("127.0.0.1");
+
+            HttpResponse<String> version = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + listening.group(2) + "/version")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(version.statusCode()).isEqualTo(200);
+            assertThat(version.body()).contains("\"api\":2");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
+        }
+    }
+
+    @Test
+    void help_listsEveryOptionWithItsEnvironmentVariable() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", "target/sender-server.jar", "--help")
+                .redirectErrorStream(true).start();
+        String help = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(help).contains("--host", "--port", "--config", "SENDER_PORT", "--ping-interval");
+        assertThat(Files.exists(Path.of("target", "sender-server.jar"))).isTrue();
+    }
+}
