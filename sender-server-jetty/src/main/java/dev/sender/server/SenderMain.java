@@ -1,5 +1,8 @@
 package dev.sender.server;
 
+import dev.sender.core.Broker;
+import dev.sender.core.BrokerException;
+import dev.sender.redis.RedisBroker;
 import dev.sender.server.internal.SettingsSource;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,10 +34,24 @@ public final class SenderMain {
             usage(System.out);
             return;
         }
-        SenderServer server = SenderServer.builder().settings(source.settings()).build().start();
+        SenderServer.Builder builder = SenderServer.builder().settings(source.settings());
+        String redis = source.value(SettingsSource.REDIS);
+        Broker broker;
+        try {
+            broker = redis == null ? Broker.inMemory() : RedisBroker.connect(SettingsSource.redisUri(redis));
+        } catch (BrokerException e) {
+            System.err.println("sender: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (redis != null) {
+            builder.describe(SettingsSource.REDIS, redis);
+        }
+        SenderServer server = builder.broker(broker).build().start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            broker.close();
             stopped.countDown();
         }, "sender-shutdown"));
         stopped.await();

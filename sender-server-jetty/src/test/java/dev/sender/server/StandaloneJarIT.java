@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.sender.redis.testing.RedisServerProcess;
 import org.junit.jupiter.api.Test;
 
 /** The shaded jar, started as a user would: {@code java -jar sender-server-jetty/target/sender-server.jar}. */
@@ -56,6 +57,59 @@ class StandaloneJarIT {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
         }
+    }
+
+    @Test
+    void standaloneJar_withRedis_isHealthy_andMasksThePassword() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            redis.command("CONFIG", "SET", "requirepass", "hunter2");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder withRedis = new ProcessBuilder(java, "-jar", "target/sender-server.jar", "--host",
+                    "127.0.0.1", "--port", "0").redirectErrorStream(true);
+            withRedis.environment().put("SENDER_REDIS", "redis://default:hunter2@127.0.0.1:" + redis.port() + "/0");
+            Process server = withRedis.start();
+            try {
+                String base = "http://127.0.0.1:" + awaitPort(server);
+                HttpClient http = HttpClient.newHttpClient();
+
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthcheck")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> config = http.send(HttpRequest.newBuilder(URI.create(base + "/config")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(health.statusCode()).isEqualTo(200);
+                assertThat(config.body()).contains("\"redis\":\"redis://default:********@127.0.0.1:")
+                        .contains("\"broker\":\"redis\"").doesNotContain("hunter2");
+            } finally {
+                server.destroy();
+                assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void standaloneJar_withUnreachableRedis_exitsWithAMessageNamingIt() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-jar", "target/sender-server.jar", "--port", "0", "--redis",
+                "redis://127.0.0.1:1").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(output).contains("cannot connect to Redis at redis://127.0.0.1:1");
+    }
+
+    private static int awaitPort(Process process) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> output = new ArrayList<>();
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            output.add(line);
+            Matcher m = LISTENING.matcher(line);
+            if (m.find()) {
+                return Integer.parseInt(m.group(2));
+            }
+        }
+        throw new AssertionError("the server did not say where it listens: " + output);
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.sender.core.internal.json.Json;
 import dev.sender.server.SenderSettings;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,9 @@ import java.util.regex.Pattern;
  * {@code SENDER_PORT}, {@code SENDER_PING_INTERVAL}...).
  */
 public final class SettingsSource {
+
+    /** The key of the Redis URI; with it, the standalone server uses the Redis broker. */
+    public static final String REDIS = "redis";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KiB|MiB|GiB)?");
@@ -61,6 +66,8 @@ public final class SettingsSource {
                 (b, v) -> b.maxSubscribersPerAccount(integer("max-subscribers-per-account", v)));
         add("shutdown-timeout", "how long shutdown waits for subscribers (default 5s)",
                 (b, v) -> b.shutdownTimeout(duration("shutdown-timeout", v)));
+        add(REDIS, "Redis URI redis://[user:password@]host:port[/db] to share events with other instances "
+                + "(default: none, events stay in this process)", (b, v) -> redisUri(v));
     }
 
     private static void add(String key, String description, BiConsumer<SenderSettings.Builder, String> apply) {
@@ -146,6 +153,20 @@ public final class SettingsSource {
     /** The environment variable of {@code key}. */
     public static String environmentName(String key) {
         return "SENDER_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /** {@code value} as a Redis URI. */
+    public static URI redisUri(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a URI");
+        }
+        if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("expected redis://[user:password@]host:port[/db]");
+        }
+        return uri;
     }
 
     static int integer(String key, String value) {

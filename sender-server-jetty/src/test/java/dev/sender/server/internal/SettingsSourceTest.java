@@ -48,5 +48,12 @@ class SettingsSourceTest {
         assertThatThrownBy(() -> new SettingsSource().set("ping-interval", "soon")).hasMessageContaining("ping-interval");
         assertThatThrownBy(() -> new SettingsSource().set("colour", "red")).hasMessageContaining("colour");
         assertThatThrownBy(() -> new SettingsSource().set("port", "70000")).hasMessageContaining("port");
+        assertThatThrownBy(() -> new SettingsSource().set("redis", "http://x:1")).hasMessageContaining("redis://");
+    }
+
+    @Test
+    void redisUri_isKeptAsGiven() {
+        assertThat(new SettingsSource().environment(Map.of("SENDER_REDIS", "redis://u:p@cache:6379/2"))
+                .value("redis")).isEqualTo("redis://u:p@cache:6379/2");
     }
 }
