@@ -1,6 +1,7 @@
 package dev.sender.core;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +16,16 @@ public final class RequestId {
     private RequestId() {
     }
 
-    /** A new request id for now. */
+    /**
+     * A new request id for now. Its UUID is random (version 4) but not cryptographically so: a request id
+     * identifies a request in logs, it is no secret, and generating one must stay cheap under load.
+     */
     public static String generate() {
-        return String.format("%010d,%s", System.currentTimeMillis() / 1000, UUID.randomUUID());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        String seconds = Long.toString(System.currentTimeMillis() / 1000);
+        return "0".repeat(Math.max(0, 10 - seconds.length())) + seconds + "," + new UUID(high, low);
     }
 
     /** Whether {@code value} has the request id format. */

@@ -10,7 +10,8 @@ import java.util.Set;
 final class InMatcher extends FieldMatcher {
 
     private final Set<String> strings = new HashSet<>();
-    private final String[] uuids;
+    /** The UUID values in lower case; event strings are compared as they are, or lowered when they hold capitals. */
+    private final Set<String> uuids = new HashSet<>();
     private final long[] integers;
     private final double[] numbers;
     private final boolean acceptsTrue;
@@ -20,7 +21,6 @@ final class InMatcher extends FieldMatcher {
 
     InMatcher(Slots slots, Set<Value> values) {
         super(slots);
-        List<String> uuidList = new ArrayList<>();
         List<Long> integerList = new ArrayList<>();
         List<Double> numberList = new ArrayList<>();
         boolean t = false;
@@ -30,7 +30,7 @@ final class InMatcher extends FieldMatcher {
             if (value instanceof Value.Str s) {
                 strings.add(s.value());
             } else if (value instanceof Value.Uuid u) {
-                uuidList.add(u.lowerCase());
+                uuids.add(u.lowerCase());
             } else if (value instanceof Value.Int i) {
                 integerList.add(i.value());
             } else if (value instanceof Value.Num n) {
@@ -41,13 +41,12 @@ final class InMatcher extends FieldMatcher {
                 f |= !b.value();
             }
         }
-        uuids = uuidList.toArray(String[]::new);
         integers = integerList.stream().mapToLong(Long::longValue).toArray();
         numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
         acceptsTrue = t;
         acceptsFalse = f;
         readsBooleans = bools;
-        readsStrings = !strings.isEmpty() || uuids.length > 0;
+        readsStrings = !strings.isEmpty() || !uuids.isEmpty();
     }
 
     @Override
@@ -58,7 +57,8 @@ final class InMatcher extends FieldMatcher {
                     return ABSENT;
                 }
                 String s = view.string(entry);
-                return strings.contains(s) || Uuids.contains(uuids, s) ? MATCH : NO;
+                return !strings.isEmpty() && strings.contains(s) || !uuids.isEmpty() && Uuids.contains(uuids, s)
+                        ? MATCH : NO;
             }
             case EventView.INT -> {
                 if (integers.length == 0 && numbers.length == 0) {

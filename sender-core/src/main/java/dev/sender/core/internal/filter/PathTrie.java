@@ -1,6 +1,8 @@
 package dev.sender.core.internal.filter;
 
 import dev.sender.core.filter.Field;
+import dev.sender.core.internal.json.JsonBytes;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +26,47 @@ public final class PathTrie {
         return root.keys.isEmpty();
     }
 
-    /** One step of a path. */
+    /** One step of a path; its keys are also kept as UTF-8 bytes, to be compared without decoding. */
     static final class Node {
         final Map<String, Node> keys = new HashMap<>();
         @Nullable Node each;
         int slot = -1;
+        byte[][] keyBytes = new byte[0][];
+        Node[] children = new Node[0];
 
         @Nullable Node key(String name) {
             return keys.get(name);
         }
 
+        /** The child whose key is the string token {@code [start, end)} of {@code json}, or null. */
+        @Nullable Node key(byte[] json, int start, int end) {
+            if (JsonBytes.hasEscape(json, start, end)) {
+                return keys.get(JsonBytes.decodeString(json, start, end));
+            }
+            for (int i = 0; i < keyBytes.length; i++) {
+                if (JsonBytes.keyEquals(json, start, end, keyBytes[i])) {
+                    return children[i];
+                }
+            }
+            return null;
+        }
+
         boolean hasKeys() {
             return !keys.isEmpty();
+        }
+
+        void freeze() {
+            keyBytes = new byte[keys.size()][];
+            children = new Node[keys.size()];
+            int i = 0;
+            for (Map.Entry<String, Node> entry : keys.entrySet()) {
+                keyBytes[i] = entry.getKey().getBytes(StandardCharsets.UTF_8);
+                children[i++] = entry.getValue();
+            }
+            keys.values().forEach(Node::freeze);
+            if (each != null) {
+                each.freeze();
+            }
         }
     }
 
@@ -58,6 +89,7 @@ public final class PathTrie {
         }
 
         PathTrie build(int slotCount) {
+            root.freeze();
             return new PathTrie(root, slotCount);
         }
     }

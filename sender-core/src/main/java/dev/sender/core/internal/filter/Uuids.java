@@ -1,19 +1,26 @@
 package dev.sender.core.internal.filter;
 
-/** Case-insensitive UUID comparison without allocating. */
+import java.util.Locale;
+import java.util.Set;
+
+/** Case-insensitive UUID comparison; allocates only for the rare event string written with capitals. */
 final class Uuids {
 
     private Uuids() {
     }
 
     /** Whether {@code candidate} equals, ignoring case, one of {@code lowerCaseUuids}. */
-    static boolean contains(String[] lowerCaseUuids, String candidate) {
+    static boolean contains(Set<String> lowerCaseUuids, String candidate) {
         if (candidate.length() != 36) {
             return false;
         }
-        for (String uuid : lowerCaseUuids) {
-            if (uuid.equalsIgnoreCase(candidate)) {
-                return true;
+        if (lowerCaseUuids.contains(candidate)) {
+            return true;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = candidate.charAt(i);
+            if (c >= 'A' && c <= 'F') {
+                return lowerCaseUuids.contains(candidate.toLowerCase(Locale.ROOT));
             }
         }
         return false;

@@ -1,20 +1,16 @@
 package dev.sender.core.internal.filter;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.core.internal.json.EventBytes;
-import dev.sender.core.internal.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.sender.core.internal.json.JsonBytes;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fills an {@link EventView} with the values of one message at the paths of a {@link PathTrie}, in one
- * streaming pass over the event's JSON that skips every subtree no path enters.
+ * Fills an {@link EventView} with the values of one message at the paths of a {@link PathTrie}, in one pass
+ * over the event's validated JSON bytes that skips every subtree no path enters without tokenizing it.
  */
 public final class ViewExtractor {
 
@@ -70,86 +66,108 @@ public final class ViewExtractor {
     }
 
     private static void walkEvent(byte[] json, PathTrie.Node node, EventView view) {
-        try (JsonParser parser = Json.FACTORY.createParser(json)) {
-            walkValue(parser, parser.nextToken(), node, view);
-        } catch (IOException e) {
-            // The event was validated when it was accepted; failing here means a bug, not bad input.
-            throw new UncheckedIOException(e);
-        }
+        walkValue(json, JsonBytes.skipWhitespace(json, 0), node, view);
     }
 
-    private static void walkValue(JsonParser parser, JsonToken token, PathTrie.Node node, EventView view)
-            throws IOException {
+    /** Records the value at {@code i} where {@code node} reads it; returns the index just after the value. */
+    private static int walkValue(byte[] json, int i, PathTrie.Node node, EventView view) {
         int slot = node.slot;
-        switch (token) {
-            case START_OBJECT -> {
+        byte first = json[i];
+        switch (first) {
+            case '{' -> {
                 if (slot >= 0) {
                     view.add(slot, EventView.OBJECT, 0, null);
                 }
                 if (!node.hasKeys()) {
-                    parser.skipChildren();
-                    return;
+                    return JsonBytes.skipValue(json, i);
                 }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    PathTrie.Node child = node.key(parser.currentName());
-                    JsonToken value = parser.nextToken();
-                    if (child == null) {
-                        parser.skipChildren();
-                    } else {
-                        walkValue(parser, value, child, view);
+                i = JsonBytes.skipWhitespace(json, i + 1);
+                while (json[i] != '}') {
+                    int keyEnd = JsonBytes.skipString(json, i);
+                    PathTrie.Node child = node.key(json, i, keyEnd);
+                    i = JsonBytes.skipWhitespace(json, JsonBytes.skipWhitespace(json, keyEnd) + 1);
+                    i = child == null ? JsonBytes.skipValue(json, i) : walkValue(json, i, child, view);
+                    i = JsonBytes.skipWhitespace(json, i);
+                    if (json[i] == ',') {
+                        i = JsonBytes.skipWhitespace(json, i + 1);
                     }
                 }
+                return i + 1;
             }
-            case START_ARRAY -> {
+            case '[' -> {
                 if (slot >= 0) {
                     view.add(slot, EventView.ARRAY, 0, null);
                 }
                 PathTrie.Node each = node.each;
                 if (each == null) {
-                    parser.skipChildren();
-                    return;
+                    return JsonBytes.skipValue(json, i);
                 }
-                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
-                        element = parser.nextToken()) {
-                    walkValue(parser, element, each, view);
-                }
-            }
-            case VALUE_STRING -> {
-                if (slot >= 0) {
-                    view.add(slot, EventView.STRING, 0, parser.getText());
-                }
-            }
-            case VALUE_NUMBER_INT -> {
-                if (slot >= 0) {
-                    JsonParser.NumberType type = parser.getNumberType();
-                    if (type == JsonParser.NumberType.BIG_INTEGER) {
-                        view.add(slot, EventView.BIG_INT, parser.getDoubleValue(), null);
-                    } else {
-                        long value = parser.getLongValue();
-                        view.add(slot, EventView.INT, value, value, null);
+                i = JsonBytes.skipWhitespace(json, i + 1);
+                while (json[i] != ']') {
+                    i = JsonBytes.skipWhitespace(json, walkValue(json, i, each, view));
+                    if (json[i] == ',') {
+                        i = JsonBytes.skipWhitespace(json, i + 1);
                     }
                 }
+                return i + 1;
             }
-            case VALUE_NUMBER_FLOAT -> {
+            case '"' -> {
+                int end = JsonBytes.skipString(json, i);
                 if (slot >= 0) {
-                    view.add(slot, EventView.FLOAT, parser.getDoubleValue(), null);
+                    view.add(slot, EventView.STRING, 0, JsonBytes.decodeString(json, i, end));
                 }
+                return end;
             }
-            case VALUE_TRUE -> {
+            case 't' -> {
                 if (slot >= 0) {
                     view.add(slot, EventView.TRUE, 0, null);
                 }
+                return i + 4;
             }
-            case VALUE_FALSE -> {
+            case 'f' -> {
                 if (slot >= 0) {
                     view.add(slot, EventView.FALSE, 0, null);
                 }
+                return i + 5;
             }
-            default -> {
+            case 'n' -> {
                 if (slot >= 0) {
                     view.add(slot, EventView.NULL, 0, null);
                 }
+                return i + 4;
+            }
+            default -> {
+                int end = JsonBytes.skipScalar(json, i);
+                if (slot >= 0) {
+                    addNumber(json, i, end, slot, view);
+                }
+                return end;
             }
         }
+    }
+
+    private static void addNumber(byte[] json, int start, int end, int slot, EventView view) {
+        if (!JsonBytes.isInteger(json, start, end)) {
+            view.add(slot, EventView.FLOAT, Double.parseDouble(JsonBytes.text(json, start, end)), null);
+            return;
+        }
+        long value = 0;
+        boolean negative = json[start] == '-';
+        int digits = end - start - (negative ? 1 : 0);
+        if (digits > 18) {
+            String text = JsonBytes.text(json, start, end);
+            try {
+                long exact = Long.parseLong(text);
+                view.add(slot, EventView.INT, exact, exact, null);
+            } catch (NumberFormatException tooLarge) {
+                view.add(slot, EventView.BIG_INT, Double.parseDouble(text), null);
+            }
+            return;
+        }
+        for (int i = negative ? start + 1 : start; i < end; i++) {
+            value = value * 10 + (json[i] - '0');
+        }
+        value = negative ? -value : value;
+        view.add(slot, EventView.INT, value, value, null);
     }
 }

@@ -65,6 +65,14 @@ class MatchingTest {
                         "{\"items\":[\"b\",\"x\",\"a\"]}", true),
                 row("all but one", Filter.containsAll(ITEMS, List.of(Value.string("a"), Value.string("c"))),
                         "{\"items\":[\"b\",\"a\"]}", false),
+                row("all of 70 values", Filter.containsAll(ITEMS, java.util.stream.IntStream.range(0, 70)
+                        .mapToObj(i -> Value.string("v" + i)).toList()), "{\"items\":[" + java.util.stream.IntStream
+                        .range(0, 70).mapToObj(i -> "\"v" + (69 - i) + "\"").collect(java.util.stream.Collectors.joining(","))
+                        + "]}", true),
+                row("all of 70 values but one", Filter.containsAll(ITEMS, java.util.stream.IntStream.range(0, 70)
+                        .mapToObj(i -> Value.string("v" + i)).toList()), "{\"items\":[" + java.util.stream.IntStream
+                        .range(1, 70).mapToObj(i -> "\"v" + i + "\"").collect(java.util.stream.Collectors.joining(","))
+                        + "]}", false),
                 row("all of empty array", Filter.containsAll(ITEMS, List.of(Value.string("a"))), "{\"items\":[]}",
                         false),
                 // ranges
