@@ -136,7 +136,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
         @Override
         public void succeeded() {
             outboundBytes.addAndGet(-size);
-            context.metrics().delivered(System.nanoTime() - handedNanos);
+            context.metrics().delivered(handedNanos);
         }
 
         @Override
