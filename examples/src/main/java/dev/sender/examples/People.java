@@ -1,0 +1,24 @@
+package dev.sender.examples;
+
+import dev.sender.core.event.Event;
+import dev.sender.core.event.EventMessage;
+
+/** The small face events the examples publish: a name (as {@code external_id}), a gender and an age. */
+final class People {
+
+    private People() {
+    }
+
+    /** A face event of someone called {@code name}, of {@code gender} (0 female, 1 male) and {@code age}. */
+    static Event person(String name, int gender, int age) {
+        return Event.parse("{\"external_id\":\"" + name + "\",\"source\":\"entrance-cam\",\"face_attributes\":"
+                + "{\"basic_attributes\":{\"age\":" + age + ",\"gender\":" + gender + "}}}");
+    }
+
+    /** {@code Carl, male, 41} for a message about one of {@link #person}'s events. */
+    static String describe(EventMessage message) {
+        Event event = message.event();
+        return event.externalId().orElse("?") + ", " + event.gender().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).orElse("?")
+                + ", " + (event.age().isPresent() ? event.age().getAsInt() : "?");
+    }
+}

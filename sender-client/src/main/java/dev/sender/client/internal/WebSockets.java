@@ -1,0 +1,67 @@
+package dev.sender.client.internal;
+
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * The client's jakarta.websocket container: one Tyrus {@link ClientManager} for every connection, on Tyrus's
+ * shared Grizzly transport, whose threads end {@link #SHARED_IDLE_SECONDS} after the last connection closed.
+ */
+final class WebSockets {
+
+    /** Seconds the shared transport stays up without connections. */
+    static final int SHARED_IDLE_SECONDS = 1;
+    /** The largest message accepted: the server's default body limit (16 MiB) and room for the envelope. */
+    static final int MAX_MESSAGE_BYTES = (16 << 20) + (64 << 10);
+
+    private final ClientManager manager;
+
+    WebSockets(ClientSettings settings) {
+        manager = ClientManager.createClient();
+        Map<String, Object> properties = manager.getProperties();
+        properties.put(ClientProperties.SHARED_CONTAINER, true);
+        properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_IDLE_SECONDS);
+        properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) settings.connectTimeout().toMillis());
+        properties.put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Opens a WebSocket to {@code uri} with the request {@code headers}; {@code afterResponse} sees the handshake
+     * answer's headers, whether it was accepted or refused. Blocks until the handshake is done.
+     *
+     * @throws DeploymentException when the handshake is refused or the connection fails
+     * @throws IOException when the connection fails
+     */
+    Session connect(Endpoint endpoint, URI uri, Map<String, String> headers,
+            Consumer<Map<String, List<String>>> afterResponse) throws DeploymentException, IOException {
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> requestHeaders) {
+                        headers.forEach((name, value) -> requestHeaders.put(name, List.of(value)));
+                    }
+
+                    @Override
+                    public void afterResponse(HandshakeResponse response) {
+                        afterResponse.accept(response.getHeaders());
+                    }
+                })
+                .build();
+        return manager.connectToServer(endpoint, config, uri);
+    }
+
+    /** Stops the container's own executors; the shared transport ends after its idle timeout. */
+    void shutdown() {
+        manager.shutdown();
+    }
+}

@@ -1,0 +1,334 @@
+package dev.sender.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import dev.sender.core.ErrorCode;
+import dev.sender.core.RequestId;
+import dev.sender.core.event.Event;
+import dev.sender.core.event.Gender;
+import dev.sender.core.event.GeneralEventMessage;
+import dev.sender.core.event.GeneralPublication;
+import dev.sender.core.event.HandlerEventMessage;
+import dev.sender.core.event.HandlerPublication;
+import dev.sender.filters.GeneralEventFilter;
+import dev.sender.filters.HandlerEventFilter;
+import dev.sender.filters.UserFilter;
+import dev.sender.filters.UserFilter.FieldType;
+import dev.sender.filters.UserFilter.Operator;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Java snippets of docs/client.md, each compiled and run here against a real server; the first test checks
+ * that every snippet of the page appears in this file exactly, so that the guide never shows code that does
+ * not work.
+ */
+@Timeout(30)
+class DocsSnippetsTest {
+
+    private static final Path GUIDE = Path.of("..", "docs", "client.md");
+    private static final Path THIS_FILE = Path.of("src", "test", "java", "dev", "sender", "client",
+            "DocsSnippetsTest.java");
+
+    private static TestServer server;
+
+    private final UUID account = UUID.randomUUID();
+    private final UUID otherAccount = UUID.randomUUID();
+    private final Event carl = Event.parse("{\"source\":\"cam1\",\"face_attributes\":{\"basic_attributes\":"
+            + "{\"age\":41,\"gender\":1}}}");
+    private final List<HandlerEventMessage> processed = new CopyOnWriteArrayList<>();
+    private SenderClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void newClient() {
+        client = server.client(account).build();
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    private void process(HandlerEventMessage message) {
+        processed.add(message);
+    }
+
+    @Test
+    void everyJavaSnippetOfTheGuide_isCompiledHere() throws IOException {
+        List<String> source = meaningfulLines(Files.readString(THIS_FILE, StandardCharsets.UTF_8));
+        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
+        int snippets = 0;
+        while (block.find()) {
+            List<String> snippet = meaningfulLines(block.group(1));
+            assertThat(Collections.indexOfSubList(source, snippet))
+                    .as("this snippet of docs/client.md appears in DocsSnippetsTest:%n%s", block.group(1))
+                    .isNotNegative();
+            snippets++;
+        }
+        assertThat(snippets).isEqualTo(13);
+    }
+
+    private static List<String> meaningfulLines(String text) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void creatingAClient() {
+        SenderClient client = SenderClient.builder()
+                .origin(URI.create("http://127.0.0.1:5080"))
+                .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a"))
+                .build();
+        client.close();
+    }
+
+    @Test
+    void pulling() {
+        HandlerEventFilter menOver30 = HandlerEventFilter.builder().gender(Gender.MALE).ageAtLeast(30).build();
+        try (Subscription<HandlerEventMessage> men = client.subscribe(menOver30)) {
+            client.publish("handler-1", "2026-11-27T10:00:00Z", "2026-11-27T10:00:01Z", List.of(carl));
+            HandlerEventMessage message = men.next();                                // waits, as recv() does
+            Optional<HandlerEventMessage> another = men.next(Duration.ofSeconds(1));  // empty after 1 s
+        }
+    }
+
+    @Test
+    void streams() {
+        Subscription<HandlerEventMessage> subscription = client.subscribe(HandlerEventFilter.empty());
+        client.publish("h", Events.CREATED, Events.ENDED, List.of(Events.person("a", 1, 30),
+                Events.person("b", 1, 41), Events.person("c", 0, 67)));
+
+        try (Stream<HandlerEventMessage> messages = subscription.stream()) {
+            messages.filter(m -> m.event().age().orElse(0) >= 40)
+                    .limit(2)
+                    .forEach(m -> System.out.println(m.toJson()));
+        }
+
+        assertThat(subscription.state()).isEqualTo(Subscription.State.CLOSED);
+    }
+
+    @Test
+    void flow() {
+        Subscription<HandlerEventMessage> subscription = client.subscribe(HandlerEventFilter.empty());
+        subscription.publisher().subscribe(new Flow.Subscriber<HandlerEventMessage>() {
+            private Flow.Subscription demand;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                demand = s;
+                demand.request(1);                        // one at a time
+            }
+
+            @Override
+            public void onNext(HandlerEventMessage message) {
+                process(message);
+                demand.request(1);                        // ready for the next one
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                System.err.println("subscription failed: " + error);
+            }
+
+            @Override
+            public void onComplete() {
+                System.out.println("subscription closed");
+            }
+        });
+
+        client.publish("h", Events.CREATED, Events.ENDED, List.of(carl, carl, carl));
+        await().atMost(Recorder.TIMEOUT).until(() -> processed.size() == 3);
+    }
+
+    @Test
+    void listeners() {
+        HandlerEventFilter menOver30 = HandlerEventFilter.builder().gender(Gender.MALE).ageAtLeast(30).build();
+        Subscription<HandlerEventMessage> pushed = client.subscribe(menOver30, new SubscriptionListener<>() {
+            @Override
+            public void onMessage(HandlerEventMessage message) {
+                process(message);
+            }
+
+            @Override
+            public void onStateChange(Subscription.State previous, Subscription.State current) {
+                System.out.println("subscription " + previous + " -> " + current);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                System.err.println("subscription problem: " + error);
+            }
+        });
+
+        client.publish("h", Events.CREATED, Events.ENDED, List.of(Events.person("young", 1, 20), carl));
+        await().atMost(Recorder.TIMEOUT).until(() -> processed.size() == 1);
+        assertThat(processed.get(0).event().age()).hasValue(41);
+        pushed.close();
+    }
+
+    @Test
+    void rawParameters() {
+        Subscription<HandlerEventMessage> ws = client.subscribe(Map.of("gender", 1, "age__gte", 30));
+        Subscription<HandlerEventMessage> cams = client.subscribe(Map.of("sources", List.of("cam1", "cam2"),
+                "emotions", new int[] {4, 7}));
+        Subscription<GeneralEventMessage> doors = client.subscribeGeneral(Map.of("event_type", "door_opened",
+                "event.temperature__gt:numeric", 37.5));
+
+        client.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+        assertThat(ws.next().event().age()).hasValue(41);
+        assertThat(cams.uri().getRawQuery()).contains("emotions=4,7").contains("sources=cam1,cam2");
+        assertThat(doors.uri().getRawQuery()).contains("event.temperature__gt:numeric=37.5");
+    }
+
+    @Test
+    void generalEvents() {
+        GeneralEventFilter feverAtTheDoor = GeneralEventFilter.builder()
+                .eventTypes("door_opened")
+                .where(UserFilter.of("temperature", Operator.GT, FieldType.NUMERIC, "37.5"))
+                .build();
+        try (Subscription<GeneralEventMessage> fevers = client.subscribeGeneral(feverAtTheDoor)) {
+            client.publishGeneral("door_opened", Event.parse("{\"door\":\"B\",\"temperature\":38.2}"));
+            GeneralEventMessage message = fevers.next();
+            message.eventType();          // "door_opened"
+            message.event().json();       // {"door":"B","temperature":38.2}
+        }
+    }
+
+    @Test
+    void messages() {
+        Subscription<HandlerEventMessage> men = client.subscribe(HandlerEventFilter.empty());
+        String published = client.publish("handler-1", Events.CREATED, Events.ENDED, List.of(carl));
+
+        HandlerEventMessage received = men.next();
+        received.event().age();          // OptionalInt[41]: typed accessors read the event
+        received.event().gender();       // Optional[MALE]
+        received.handlerId();            // "handler-1"
+        received.requestId();            // the request id of the publication
+        received.toJson();               // the message as JSON: {"event": {...}, "handler_id": "handler-1", ...}
+        received.event().toTree();       // a Jackson ObjectNode of the event, for any other field
+
+        assertThat(received.event().age()).isEqualTo(OptionalInt.of(41));
+        assertThat(received.event().gender()).hasValue(Gender.MALE);
+        assertThat(received.handlerId()).isEqualTo("handler-1");
+        assertThat(received.requestId()).isEqualTo(published);
+        assertThat(received.toJson()).startsWith("{\"event\":{").contains("\"handler_id\":\"handler-1\"");
+        assertThat(received.event().toTree().path("source").asText()).isEqualTo("cam1");
+    }
+
+    @Test
+    void publishing() {
+        String requestId = client.publish("handler-1", "2026-11-27T10:00:00Z", "2026-11-27T10:00:01Z",
+                List.of(Event.parse("{\"source\":\"cam1\",\"face_attributes\":{\"basic_attributes\":{\"age\":41,\"gender\":1}}}")));
+        client.publish(new HandlerPublication(otherAccount, "handler-1", "2026-11-27T10:00:00Z", "2026-11-27T10:00:01Z",
+                RequestId.generate(), List.of(carl)));
+        client.publishGeneral("door_opened", Event.parse("{\"door\":\"B\",\"temperature\":38.2}"));
+        client.publishGeneral(new GeneralPublication(carl, "door_opened", otherAccount.toString(), "2026-11-27T10:00:00Z",
+                null, RequestId.generate()));
+
+        assertThat(RequestId.isValid(requestId)).isTrue();
+    }
+
+    @Test
+    void serviceCalls() {
+        ServerVersion version = client.version();        // 0.1.0 (api 2), from GET /version
+        Health health = client.health();                 // GET /healthcheck: executionTime, or a 502 SenderException
+        List<PluginStatus> plugins = client.plugins();   // GET /plugins: name and running
+
+        assertThat(version.toString()).endsWith("(api 2)");
+        assertThat(health.executionTime()).isPositive();
+        assertThat(plugins).isEmpty();
+    }
+
+    @Test
+    void errors() {
+        try {
+            client.subscribe(Map.of("age__gte", "abc"));
+        } catch (SenderException e) {
+            e.status();                              // 400
+            e.errorCode();                           // 12012
+            e.desc();                                // "Bad query parameters"
+            e.detail();                              // "Parameter 'age__gte': expected an integer, got 'abc'"
+            e.requestId();                           // "1795802696,5b5486cc-276c-45a0-b86d-6f3188dc06e8"
+            e.is(ErrorCode.BAD_QUERY_PARAMETERS);    // true
+        }
+
+        SenderException e = catchThrowableOfType(SenderException.class,
+                () -> client.subscribe(Map.of("age__gte", "abc")));
+        assertThat(List.of(e.status(), e.errorCode())).containsExactly(400, 12012);
+        assertThat(e.desc()).isEqualTo("Bad query parameters");
+        assertThat(e.detail()).isEqualTo("Parameter 'age__gte': expected an integer, got 'abc'");
+        assertThat(RequestId.isValid(e.requestId())).isTrue();
+        assertThat(e.is(ErrorCode.BAD_QUERY_PARAMETERS)).isTrue();
+    }
+
+    @Test
+    void reconnecting() {
+        SenderClient resilient = SenderClient.builder()
+                .origin(URI.create("http://127.0.0.1:5080"))
+                .accountId(account)
+                .reconnect(ReconnectPolicy.exponentialBackoff()
+                        .initialDelay(Duration.ofMillis(200))
+                        .maxDelay(Duration.ofSeconds(10))
+                        .maxAttempts(100)
+                        .build())
+                .connectionListener(new ConnectionListener() {
+                    @Override
+                    public void onStateChange(Subscription<?> subscription, Subscription.State previous,
+                            Subscription.State current) {
+                        System.out.println(subscription.uri() + ": " + previous + " -> " + current);
+                    }
+                })
+                .build();
+        resilient.close();
+    }
+
+    @Test
+    void closing() {
+        Subscription<HandlerEventMessage> subscription = client.subscribe(HandlerEventFilter.empty());
+
+        subscription.close();   // close 1000; next() returns what was received, then throws SubscriptionClosedException
+        client.close();         // closes every subscription, then stops the client's threads
+
+        assertThat(subscription.state()).isEqualTo(Subscription.State.CLOSED);
+    }
+}
