@@ -5,7 +5,6 @@ import dev.sender.core.MessageSink;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
-import dev.sender.core.internal.filter.CompiledFilter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -14,9 +13,9 @@ final class DirectTarget extends DispatchTarget {
 
     private final AtomicBoolean open = new AtomicBoolean(true);
 
-    DirectTarget(Topic topic, Filter filter, CompiledFilter compiled, MessageSink sink,
+    DirectTarget(Topic topic, Filter filter, MessageSink sink,
             Consumer<DispatchTarget> onRemove) {
-        super(topic, filter, compiled, sink, onRemove);
+        super(topic, filter, sink, onRemove);
     }
 
     @Override

@@ -6,37 +6,27 @@ import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
-import dev.sender.core.internal.filter.CompiledFilter;
-import dev.sender.core.internal.filter.Matcher;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A subscription as a dispatcher sees it: a compiled filter and a way to hand over matching messages. */
+/** A subscription as a dispatcher sees it: a way to hand over the messages its filter lets through. */
 public abstract class DispatchTarget implements Subscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchTarget.class);
 
     private final Topic topic;
     private final Filter filter;
-    private final CompiledFilter compiled;
     private final MessageSink sink;
     private final Consumer<DispatchTarget> onRemove;
     private final AtomicBoolean removed = new AtomicBoolean();
 
-    DispatchTarget(Topic topic, Filter filter, CompiledFilter compiled, MessageSink sink,
-            Consumer<DispatchTarget> onRemove) {
+    DispatchTarget(Topic topic, Filter filter, MessageSink sink, Consumer<DispatchTarget> onRemove) {
         this.topic = topic;
         this.filter = filter;
-        this.compiled = compiled;
         this.sink = sink;
         this.onRemove = onRemove;
-    }
-
-    /** The compiled filter. */
-    public final Matcher matcher() {
-        return compiled.matcher();
     }
 
     /** Hands over one matching message; never blocks, never throws. */
@@ -67,7 +57,6 @@ public abstract class DispatchTarget implements Subscription {
     final void remove() {
         if (removed.compareAndSet(false, true)) {
             onRemove.accept(this);
-            compiled.release();
         }
     }
 

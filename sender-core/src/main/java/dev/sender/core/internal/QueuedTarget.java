@@ -6,7 +6,6 @@ import dev.sender.core.MessageSink;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
-import dev.sender.core.internal.filter.CompiledFilter;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -40,9 +39,9 @@ final class QueuedTarget extends DispatchTarget {
     /** Whether queued messages are dropped on close rather than delivered first. */
     private volatile boolean discardQueued;
 
-    QueuedTarget(Topic topic, Filter filter, CompiledFilter compiled, MessageSink sink,
+    QueuedTarget(Topic topic, Filter filter, MessageSink sink,
             Consumer<DispatchTarget> onRemove, DeliveryOptions limits, Executor executor) {
-        super(topic, filter, compiled, sink, onRemove);
+        super(topic, filter, sink, onRemove);
         this.limits = limits;
         this.executor = executor;
     }

@@ -47,9 +47,9 @@ public final class LocalDispatcher implements AutoCloseable {
     private final TopicListener listener;
     private final ExecutorService deliveryThreads = DeliveryThreads.create();
     private final Map<UUID, DispatchTargets> accounts = new ConcurrentHashMap<>();
-    private final DispatchTargets general = new DispatchTargets();
     private final FieldRegistry handlerFields = new FieldRegistry();
     private final FieldRegistry generalFields = new FieldRegistry();
+    private final DispatchTargets general = new DispatchTargets(generalFields);
     private final LongAdder eventsDispatched = new LongAdder();
     private final LongAdder messagesDelivered = new LongAdder();
     private final LongAdder messagesFilteredOut = new LongAdder();
@@ -74,16 +74,15 @@ public final class LocalDispatcher implements AutoCloseable {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(delivery, "delivery");
-        FieldRegistry fields = topic.kind() == Topic.Kind.HANDLER_EVENTS ? handlerFields : generalFields;
-        DispatchTarget target = DispatchTargets.create(topic, filter, fields, sink, delivery, options,
-                deliveryThreads, this::remove);
+        DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
+                this::remove);
         synchronized (this) {
             if (closed) {
                 target.close();
                 throw new BrokerException("the broker is closed");
             }
             DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
-                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets()) : general;
+                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields)) : general;
             if (targets.add(target) == 1) {
                 listener.onFirstSubscription(topic);
             }
@@ -109,7 +108,7 @@ public final class LocalDispatcher implements AutoCloseable {
             DispatchTargets targets = accounts.get(handler.accountId());
             eventsDispatched.add(handler.size());
             if (targets != null) {
-                DispatchTarget[] receivers = targets.snapshot();
+                DispatchTargets.FilterGroup[] receivers = targets.snapshot();
                 PathTrie trie = handlerFields.snapshot(); // read after the targets: see FieldRegistry
                 for (int i = 0; i < handler.size(); i++) {
                     dispatch(handler.message(i), receivers, trie);
@@ -117,31 +116,37 @@ public final class LocalDispatcher implements AutoCloseable {
             }
         } else {
             eventsDispatched.increment();
-            DispatchTarget[] receivers = general.snapshot();
+            DispatchTargets.FilterGroup[] receivers = general.snapshot();
             PathTrie trie = generalFields.snapshot();
             dispatch(((GeneralPublication) publication).message(), receivers, trie);
         }
     }
 
-    private void dispatch(EventMessage message, DispatchTarget[] receivers, PathTrie trie) {
+    /** Evaluates each distinct filter once, and hands the message to every subscription whose filter passed. */
+    private void dispatch(EventMessage message, DispatchTargets.FilterGroup[] groups, PathTrie trie) {
         EventView view = null;
         int delivered = 0;
-        for (DispatchTarget receiver : receivers) {
-            Matcher matcher = receiver.matcher();
+        int filteredOut = 0;
+        for (DispatchTargets.FilterGroup group : groups) {
+            DispatchTarget[] receivers = group.targets();
+            Matcher matcher = group.matcher();
             if (matcher != Matcher.ALWAYS) {
                 if (view == null) {
                     view = VIEWS.get();
                     ViewExtractor.extract(trie, message, view);
                 }
                 if (!matcher.matches(view)) {
+                    filteredOut += receivers.length;
                     continue;
                 }
             }
-            receiver.deliver(message);
-            delivered++;
+            for (DispatchTarget receiver : receivers) {
+                receiver.deliver(message);
+            }
+            delivered += receivers.length;
         }
         messagesDelivered.add(delivered);
-        messagesFilteredOut.add(receivers.length - delivered);
+        messagesFilteredOut.add(filteredOut);
     }
 
     /** Whether {@code topic} has an open subscription here. */
@@ -178,8 +183,8 @@ public final class LocalDispatcher implements AutoCloseable {
                 return;
             }
             closed = true;
-            all = new java.util.ArrayList<>(List.of(general.snapshot()));
-            accounts.values().forEach(t -> all.addAll(List.of(t.snapshot())));
+            all = new java.util.ArrayList<>(List.of(general.targets()));
+            accounts.values().forEach(t -> all.addAll(List.of(t.targets())));
         }
         all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));
         deliveryThreads.shutdown();

@@ -9,6 +9,7 @@ import dev.sender.core.BrokerException;
 import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryOptions;
+import dev.sender.core.DeliveryStats;
 import dev.sender.core.RequestId;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
@@ -210,6 +211,37 @@ public abstract class BrokerContract {
         publish(broker, publication(account, event("cam", 1)));
 
         assertThat(first.awaitMessage()).isSameAs(second.awaitMessage());
+    }
+
+    @Test
+    void subscriptionsWithEqualFilters_eachReceive_andCloseIndependently() {
+        Broker broker = broker();
+        UUID account = UUID.randomUUID();
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        RecordingSink other = new RecordingSink();
+        Subscription closing = broker.subscribe(Topic.handlerEvents(account), Filter.eq(SOURCE, Value.string("cam")),
+                first);
+        broker.subscribe(Topic.handlerEvents(account), Filter.eq(SOURCE, Value.string("cam")), second);
+        broker.subscribe(Topic.handlerEvents(account), Filter.eq(SOURCE, Value.string("other")), other);
+        DeliveryStats before = broker.stats();
+
+        publish(broker, publication(account, event("cam", 1), event("other", 2)));
+        first.awaitMessage();
+        // Both events were matched against all three subscriptions before the close (order of delivery).
+        assertThat(other.awaitMessage()).extracting(BrokerContract::seq).isEqualTo(2);
+        closing.close();
+        publish(broker, publication(account, event("cam", 3)));
+
+        assertThat(second.awaitMessages(2)).extracting(BrokerContract::seq).containsExactly(1, 3);
+        assertThat(first.awaitClose()).isEqualTo(CloseReason.CLOSED);
+        assertThat(first.drain()).isEmpty();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            DeliveryStats after = broker.stats();
+            assertThat(after.eventsDispatched() - before.eventsDispatched()).isEqualTo(3);
+            assertThat(after.messagesDelivered() - before.messagesDelivered()).isEqualTo(4);
+            assertThat(after.messagesFilteredOut() - before.messagesFilteredOut()).isEqualTo(4);
+        });
     }
 
     @Test
