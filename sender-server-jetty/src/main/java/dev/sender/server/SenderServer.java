@@ -59,6 +59,7 @@ public final class SenderServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(4096);
+        connector.setAcceptedSendBufferSize(settings.socketSendBufferBytes());
         jetty.addConnector(connector);
         handler = SenderHandler.create(broker, settings, plugins, b.extraConfig);
         jetty.setHandler(handler);

@@ -29,6 +29,8 @@ public final class SenderSettings {
     public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
     /** Default {@link #subscriberQueueBytes()}: 1 MiB. */
     public static final long DEFAULT_SUBSCRIBER_QUEUE_BYTES = 1L << 20;
+    /** Default {@link #socketSendBufferBytes()}: 512 KiB. */
+    public static final int DEFAULT_SOCKET_SEND_BUFFER_BYTES = 512 << 10;
     /** Default {@link #pingInterval()}: 20 s. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
     /** Default {@link #pongTimeout()}: 10 s. */
@@ -49,6 +51,7 @@ public final class SenderSettings {
     private final Set<Integer> apiVersions;
     private final long maxBodyBytes;
     private final long subscriberQueueBytes;
+    private final int socketSendBufferBytes;
     private final Duration pingInterval;
     private final Duration pongTimeout;
     private final Duration writeTimeout;
@@ -63,6 +66,7 @@ public final class SenderSettings {
         apiVersions = Collections.unmodifiableSet(new TreeSet<>(b.apiVersions));
         maxBodyBytes = b.maxBodyBytes;
         subscriberQueueBytes = b.subscriberQueueBytes;
+        socketSendBufferBytes = b.socketSendBufferBytes;
         pingInterval = b.pingInterval;
         pongTimeout = b.pongTimeout;
         writeTimeout = b.writeTimeout;
@@ -115,6 +119,15 @@ public final class SenderSettings {
         return subscriberQueueBytes;
     }
 
+    /**
+     * The kernel's send buffer of each connection ({@code SO_SNDBUF}). Left to grow by itself, it reaches
+     * megabytes, which a stalled subscriber fills before any byte waits in its outbound queue; a fixed, modest
+     * buffer makes a stalled subscriber show within seconds and costs nothing on a fast one.
+     */
+    public int socketSendBufferBytes() {
+        return socketSendBufferBytes;
+    }
+
     /** How often the server pings each subscriber. */
     public Duration pingInterval() {
         return pingInterval;
@@ -158,6 +171,7 @@ public final class SenderSettings {
         map.put("api-versions", apiVersions);
         map.put("max-body-bytes", maxBodyBytes);
         map.put("subscriber-queue-bytes", subscriberQueueBytes);
+        map.put("socket-send-buffer-bytes", socketSendBufferBytes);
         map.put("ping-interval", pingInterval.toString());
         map.put("pong-timeout", pongTimeout.toString());
         map.put("write-timeout", writeTimeout.toString());
@@ -190,6 +204,7 @@ public final class SenderSettings {
         private Set<Integer> apiVersions = DEFAULT_API_VERSIONS;
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private long subscriberQueueBytes = DEFAULT_SUBSCRIBER_QUEUE_BYTES;
+        private int socketSendBufferBytes = DEFAULT_SOCKET_SEND_BUFFER_BYTES;
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private Duration pongTimeout = DEFAULT_PONG_TIMEOUT;
         private Duration writeTimeout = DEFAULT_WRITE_TIMEOUT;
@@ -207,6 +222,7 @@ public final class SenderSettings {
             apiVersions = s.apiVersions;
             maxBodyBytes = s.maxBodyBytes;
             subscriberQueueBytes = s.subscriberQueueBytes;
+            socketSendBufferBytes = s.socketSendBufferBytes;
             pingInterval = s.pingInterval;
             pongTimeout = s.pongTimeout;
             writeTimeout = s.writeTimeout;
@@ -253,6 +269,13 @@ public final class SenderSettings {
         public Builder subscriberQueueBytes(long bytes) {
             require(bytes > 0, "subscriber-queue-bytes must be positive: " + bytes);
             this.subscriberQueueBytes = bytes;
+            return this;
+        }
+
+        /** See {@link SenderSettings#socketSendBufferBytes()}. */
+        public Builder socketSendBufferBytes(int bytes) {
+            require(bytes >= 4096, "socket-send-buffer-bytes must be at least 4096: " + bytes);
+            this.socketSendBufferBytes = bytes;
             return this;
         }
 

@@ -51,6 +51,9 @@ public final class SettingsSource {
                 (b, v) -> b.maxBodyBytes(size("max-body-bytes", v)));
         add("subscriber-queue-bytes", "bytes queued for one subscriber before it is closed with 4008 (default 1MiB)",
                 (b, v) -> b.subscriberQueueBytes(size("subscriber-queue-bytes", v)));
+        add("socket-send-buffer-bytes", "kernel send buffer of each connection, so that a stalled subscriber "
+                + "shows within seconds (default 512KiB)",
+                (b, v) -> b.socketSendBufferBytes(Math.toIntExact(size("socket-send-buffer-bytes", v))));
         add("ping-interval", "how often subscribers are pinged, e.g. 20s (default 20s)",
                 (b, v) -> b.pingInterval(duration("ping-interval", v)));
         add("pong-timeout", "how long a ping may go unanswered (default 10s)",
