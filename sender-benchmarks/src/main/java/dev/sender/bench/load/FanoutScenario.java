@@ -1,0 +1,112 @@
+package dev.sender.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code fanout}, {@code latency} and {@code mixed}: N subscribers of one account on Sender (embedded, through
+ * Redis with {@code --redis}, or {@code --target}), events published over HTTP; then, in the same run and with
+ * the same clients, the raw ceiling of the machine (a bare Jetty endpoint writing the same frames).
+ */
+final class FanoutScenario {
+
+    private FanoutScenario() {
+    }
+
+    static Report run(String scenario, Options options) throws Exception {
+        boolean mixed = scenario.equals("mixed");
+        boolean latency = scenario.equals("latency");
+        int subscribers = options.integer("subscribers", mixed ? 1000 : latency ? 1 : 100);
+        double matchRatio = options.number("match-ratio", mixed ? 0.1 : 1.0);
+        int groups = Math.max(1, (int) Math.round(1 / matchRatio));
+        int size = options.integer("size", 5120);
+        double rate = options.number("rate", latency ? 1000 : 0);
+        DeliveryRun.Shape shape = new DeliveryRun.Shape(subscribers, groups, rate, options.integer("publishers", 2),
+                Duration.ofSeconds(options.integer("warmup", DeliveryRun.DEFAULT_WARMUP_SECONDS)),
+                Duration.ofSeconds(options.integer("duration", 10)),
+                options.integer("window", 64));
+        boolean ceiling = options.flag("ceiling") || !latency && !options.flag("no-ceiling");
+        List<byte[]> events = Payloads.events(groups, size);
+        int repeats = options.integer("repeat", 1);
+
+        List<DeliveryRun.Result> sender = new ArrayList<>();
+        List<DeliveryRun.Result> raw = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            sender.add(runSender(options, shape, events, mixed));
+            if (ceiling) {
+                raw.add(runCeiling(shape, events));
+            }
+        }
+
+        Report report = new Report(scenario).put("subscribers", subscribers).put("size", size)
+                .put("match_ratio", 1.0 / groups).put("rate", rate > 0 ? rate : "saturating")
+                .put("broker", options.flag("redis") ? "redis" : options.has("target") ? "target" : "in-memory")
+                .put("runs", repeats);
+        double delivered = median(sender, DeliveryRun.Result::deliveredPerSecond);
+        report.put("delivered_per_sec", delivered)
+                .put("delivered_per_sec_min", min(sender, DeliveryRun.Result::deliveredPerSecond))
+                .put("delivered_per_sec_max", max(sender, DeliveryRun.Result::deliveredPerSecond));
+        report.put("p50_ms", median(sender, r -> percentile(r, 50)))
+                .put("p99_ms", median(sender, r -> percentile(r, 99)))
+                .put("p999_ms", median(sender, r -> percentile(r, 99.9)));
+        report.put("cpu_us_per_delivery", median(sender, DeliveryRun.Result::cpuMicrosPerDelivery));
+        report.put("dropped", sender.stream().mapToLong(DeliveryRun.Result::dropped).sum())
+                .put("disconnected", sender.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
+                .put("publish_failures", sender.stream().mapToLong(DeliveryRun.Result::failures).sum())
+                .put("events_published", sender.stream().mapToLong(DeliveryRun.Result::published).sum());
+        if (ceiling) {
+            double rawRate = median(raw, DeliveryRun.Result::deliveredPerSecond);
+            report.put("raw_ceiling_per_sec", rawRate)
+                    .put("raw_ceiling_per_sec_min", min(raw, DeliveryRun.Result::deliveredPerSecond))
+                    .put("raw_ceiling_per_sec_max", max(raw, DeliveryRun.Result::deliveredPerSecond))
+                    .put("raw_p99_ms", median(raw, r -> percentile(r, 99)))
+                    .put("raw_cpu_us_per_delivery", median(raw, DeliveryRun.Result::cpuMicrosPerDelivery))
+                    .put("ratio", rawRate > 0 ? delivered / rawRate : null);
+        } else {
+            report.put("raw_ceiling_per_sec", null).put("ratio", null);
+        }
+        return report;
+    }
+
+    static DeliveryRun.Result runSender(Options options, DeliveryRun.Shape shape, List<byte[]> events, boolean mixed)
+            throws Exception {
+        UUID account = UUID.randomUUID();
+        try (Targets targets = Targets.from(options)) {
+            return DeliveryRun.run(shape, (clients, i, local) -> {
+                String family = mixed ? Payloads.FAMILIES.get((i / shape.groups()) % Payloads.FAMILIES.size())
+                        : "sources";
+                clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(i % shape.groups(), family),
+                        Map.of("Luna-Account-Id", account.toString()), new SenderDecoder(), true);
+            }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events));
+        }
+    }
+
+    static DeliveryRun.Result runCeiling(DeliveryRun.Shape shape, List<byte[]> events) throws Exception {
+        try (RawCeiling ceiling = new RawCeiling()) {
+            return DeliveryRun.run(shape, (clients, i, local) -> clients.open(ceiling.address(), local, "/", Map.of(),
+                    new SenderDecoder(), true), () -> ceiling.sessions() == shape.subscribers(),
+                    index -> ceiling.publisher(events));
+        }
+    }
+
+    static double percentile(DeliveryRun.Result result, double percentile) {
+        return result.latencies().getTotalCount() == 0 ? Double.NaN
+                : result.latencies().getValueAtPercentile(percentile) / 1e6;
+    }
+
+    static double median(List<DeliveryRun.Result> results, ToDoubleFunction<DeliveryRun.Result> value) {
+        return Report.median(results.stream().map(value::applyAsDouble).toList());
+    }
+
+    static double min(List<DeliveryRun.Result> results, ToDoubleFunction<DeliveryRun.Result> value) {
+        return results.stream().mapToDouble(value).min().orElse(Double.NaN);
+    }
+
+    static double max(List<DeliveryRun.Result> results, ToDoubleFunction<DeliveryRun.Result> value) {
+        return results.stream().mapToDouble(value).max().orElse(Double.NaN);
+    }
+}

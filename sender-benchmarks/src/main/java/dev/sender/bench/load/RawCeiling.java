@@ -1,0 +1,129 @@
+package dev.sender.bench.load;
+
+import dev.sender.core.event.Event;
+import dev.sender.core.event.HandlerEventMessage;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.Handshaker;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+
+/**
+ * The machine's ceiling for a fan-out: a bare Jetty WebSocket endpoint, on the same Jetty as Sender, writing
+ * frames of the same bytes Sender would send to the same clients, with no broker, no filter and no HTTP
+ * request per event. Sender's throughput is reported as a ratio of this one's, measured in the same run.
+ */
+final class RawCeiling implements AutoCloseable {
+
+    private final Server jetty = new Server(new QueuedThreadPool(200, 4));
+    private final ServerConnector connector = new ServerConnector(jetty);
+    private final List<CoreSession> sessions = new CopyOnWriteArrayList<>();
+    private final WebSocketComponents components = new WebSocketComponents();
+
+    RawCeiling() throws Exception {
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setAcceptQueueSize(4096);
+        jetty.addConnector(connector);
+        jetty.addBean(components);
+        Handshaker handshaker = Handshaker.newInstance();
+        jetty.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                WebSocketNegotiator negotiator = (upgradeRequest, upgradeResponse, cb) -> {
+                    upgradeResponse.setExtensions(List.of());
+                    return new Endpoint();
+                };
+                return handshaker.upgradeRequest(negotiator, request, response, callback, components, c -> { });
+            }
+        });
+        jetty.start();
+    }
+
+    /** Where the clients connect. */
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", connector.getLocalPort());
+    }
+
+    /** How many clients are connected. */
+    int sessions() {
+        return sessions.size();
+    }
+
+    /**
+     * A publisher that writes the message Sender would send for each event, stamped per event, to every session
+     * of the event's group (session {@code i} is in group {@code i % groups}).
+     */
+    Publisher publisher(List<byte[]> events) {
+        int groups = events.size();
+        byte[][] messages = new byte[groups][];
+        int[] stampAt = new int[groups];
+        for (int g = 0; g < groups; g++) {
+            messages[g] = new HandlerEventMessage(Event.parse(events.get(g)), "bench-handler",
+                    "2026-11-27T00:00:00Z", "2026-11-27T00:00:01Z", "1795801667,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a")
+                    .toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            stampAt[g] = Payloads.timestampOffset(messages[g], 0);
+        }
+        return new Publisher() {
+            @Override
+            public boolean send(int group, long sentNanos) {
+                byte[] bytes = messages[group].clone();
+                Timestamps.stamp(bytes, stampAt[group], sentNanos);
+                ByteBuffer shared = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+                List<CoreSession> all = sessions;
+                for (int i = group; i < all.size(); i += groups) {
+                    all.get(i).sendFrame(new Frame(OpCode.TEXT, true, shared.slice()), Callback.NOOP, false);
+                }
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+    }
+
+    /** A session that only writes; Jetty answers pings and closes by itself. */
+    public final class Endpoint implements FrameHandler {
+        @Override
+        public void onOpen(CoreSession session, Callback callback) {
+            sessions.add(session);
+            callback.succeeded();
+            session.demand();
+        }
+
+        @Override
+        public void onFrame(Frame frame, Callback callback) {
+            callback.succeeded();
+        }
+
+        @Override
+        public void onError(Throwable cause, Callback callback) {
+            callback.succeeded();
+        }
+
+        @Override
+        public void onClosed(CloseStatus closeStatus, Callback callback) {
+            callback.succeeded();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.sender.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A 3-second run of the load tool, so that CI knows it still works: it must deliver events without a drop, a
+ * disconnection or a refused publication. No figure is asserted: performance lives in docs/performance.md.
+ */
+class LoadToolSmokeTest {
+
+    @Test
+    void fanout_deliversEveryEventWithoutErrors() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = LoadTool.run(new String[] {"fanout", "--subscribers", "10", "--size", "5120", "--warmup", "1",
+                "--duration", "2", "--json"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        JsonNode result = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(result.get("scenario").asText()).isEqualTo("fanout");
+        assertThat(result.get("events_published").asLong()).isPositive();
+        assertThat(result.get("delivered_per_sec").asDouble()).isPositive();
+        assertThat(result.get("dropped").asLong()).isZero();
+        assertThat(result.get("disconnected").asInt()).isZero();
+        assertThat(result.get("publish_failures").asLong()).isZero();
+        assertThat(result.get("raw_ceiling_per_sec").asDouble()).isPositive();
+        for (String field : List.of("subscribers", "size", "p50_ms", "p99_ms", "p999_ms", "ratio")) {
+            assertThat(result.has(field)).as(field).isTrue();
+        }
+    }
+}
