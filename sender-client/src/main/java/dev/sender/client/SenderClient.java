@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Subscribing.</b> Every {@code subscribe} method returns once the server has accepted the subscription,
  * so that every event published afterwards reaches it; a refused handshake throws the server's error as a
- * {@link SenderException} (400 12012 for a bad filter, 403 29001, 404 12013), and so does a server that cannot be
- * reached. Later, a lost connection is reopened with the same filters as the {@link Builder#reconnect
+ * {@link SenderException} (400 12012 for a bad filter, 403 29001, 404 12013, 503 29012 past a connection limit),
+ * and so does a server that cannot be reached. Later, a lost connection is reopened with the same filters as the {@link Builder#reconnect
  * ReconnectPolicy} allows: after a close 1001 (server shutdown), 4008 (too slow), 1006 (dropped), 1011, 1012,
  * 1013 or 1014, and after a failed attempt other than a handshake refused with a 4xx status, which closes the
  * subscription for good. Any other close code also closes it.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.RequestId;
 import dev.sender.core.event.GeneralEventMessage;
@@ -108,10 +109,9 @@ class HandshakeTest {
     }
 
     @Test
-    void refusalWhoseReasonTheServerGivesOnlyToUpgrades_keepsTheHandshakesStatus() {
-        // The server allows one subscriber per account: the second is refused 503 29012, which only an upgrade
-        // request meets; the plain GET the client repeats it as passes validation (400 12014), so the client
-        // reports the handshake's own status without claiming a code it did not see.
+    void connectionLimit_is503_29012_aRefusalOnlyAnUpgradeMeets() {
+        // The server allows one subscriber per account: the second is refused 503 29012, a reason the server finds
+        // only once the request is a valid upgrade.
         try (SenderClient single = server.client(UUID.randomUUID()).build();
              Subscription<HandlerEventMessage> first = single.subscribe(HandlerEventFilter.empty())) {
             SenderException e = catchThrowableOfType(SenderException.class,
@@ -119,9 +119,27 @@ class HandshakeTest {
 
             assertThat(first.state()).isEqualTo(Subscription.State.OPEN);
             assertThat(e.status()).isEqualTo(503);
-            assertThat(e.errorCode()).isZero();
-            assertThat(e.detail()).contains("HTTP 503").contains("/2/ws");
+            assertThat(e.errorCode()).isEqualTo(29012);
+            assertThat(e.is(ErrorCode.TOO_MANY_CONNECTIONS)).isTrue();
+            assertThat(e.desc()).isEqualTo("Too many connections");
+            assertThat(e.detail()).isNotBlank();
             assertThat(RequestId.isValid(e.requestId())).isTrue();
+        }
+    }
+
+    @Test
+    void brokerThatCannotSubscribe_is500_1() {
+        try (Broker broker = FailingBroker.refusingSubscriptions();
+             TestServer failing = TestServer.start(broker);
+             SenderClient failingClient = failing.client(UUID.randomUUID()).build()) {
+            SenderException e = catchThrowableOfType(SenderException.class,
+                    () -> failingClient.subscribe(HandlerEventFilter.empty()));
+
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.errorCode()).isEqualTo(1);
+            assertThat(e.is(ErrorCode.INTERNAL)).isTrue();
+            assertThat(e.desc()).isEqualTo("Internal server error");
+            assertThat(e.detail()).doesNotContain("redis is down").as("details stay in the server's log");
         }
     }
 

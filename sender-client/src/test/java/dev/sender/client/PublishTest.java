@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sender.core.Broker;
-import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryStats;
 import dev.sender.core.ErrorCode;
@@ -167,7 +166,7 @@ class PublishTest {
 
     @Test
     void brokerThatRefusesPublications_is500_29004() {
-        try (Broker broker = new RefusingBroker(Broker.inMemory());
+        try (Broker broker = FailingBroker.refusingPublications();
              TestServer failing = TestServer.start(broker);
              SenderClient failingClient = failing.client(ACCOUNT).build()) {
             SenderException e = catchThrowableOfType(SenderException.class,
@@ -302,39 +301,6 @@ class PublishTest {
         @Override
         public String name() {
             return "holding";
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
-    }
-
-    /** A broker whose publications all fail as a broker that lost Redis would. */
-    private record RefusingBroker(Broker delegate) implements Broker {
-        @Override
-        public CompletionStage<Void> publish(Publication publication) {
-            return CompletableFuture.failedFuture(new BrokerException("redis is down"));
-        }
-
-        @Override
-        public dev.sender.core.Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
-            return delegate.subscribe(topic, filter, sink, delivery);
-        }
-
-        @Override
-        public CompletionStage<Void> checkHealth() {
-            return delegate.checkHealth();
-        }
-
-        @Override
-        public DeliveryStats stats() {
-            return delegate.stats();
-        }
-
-        @Override
-        public String name() {
-            return "refusing";
         }
 
         @Override

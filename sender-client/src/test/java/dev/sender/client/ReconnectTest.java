@@ -90,6 +90,30 @@ class ReconnectTest {
     }
 
     @Test
+    void refusalWith5xxWhenResubscribing_isReportedWithTheServersError_andRetried() {
+        Recorder<HandlerEventMessage> recorder = new Recorder<>();
+        try (TestServer server = TestServer.start();
+             FailingBroker failing = FailingBroker.refusingSubscriptions();
+             SenderClient client = server.client(UUID.randomUUID()).build()) {
+            Subscription<HandlerEventMessage> subscription = client.subscribe(MEN, recorder);
+
+            server.stop();
+            // The server comes back without a working broker: resubscribing is refused 500 1, which may pass.
+            server.startAgain(b -> b.broker(failing));
+            await().atMost(Recorder.TIMEOUT).until(() -> recorder.errors.stream().anyMatch(
+                    e -> e instanceof SenderException s && s.status() == 500 && s.errorCode() == 1));
+            assertThat(subscription.state()).isEqualTo(Subscription.State.RECONNECTING);
+            server.stop();
+            server.startAgain(b -> b);
+
+            await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.OPEN);
+            publishPeople(client);
+            assertThat(recorder.awaitMessage().event().eventId()).hasValue("man");
+            assertThat(recorder.lines).doesNotContain("state RECONNECTING->CLOSED");
+        }
+    }
+
+    @Test
     void reconnectDisabled_closesWithTheServersCloseCode() {
         try (TestServer server = TestServer.start();
              SenderClient client = server.client(UUID.randomUUID()).reconnect(ReconnectPolicy.disabled()).build()) {

@@ -3,19 +3,25 @@ package dev.sender.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sender.client.SenderException;
-import dev.sender.core.ErrorCode;
 import dev.sender.core.RequestId;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,23 +148,23 @@ final class Http {
     }
 
     /**
-     * The server's error for a WebSocket handshake refused with {@code status}: the same request repeated as a
-     * plain GET, which the server validates the same way and answers with its error body. When the repeated
-     * request passes validation (the server then asks for an upgrade, {@code 400 12014}) or fails, the handshake's
-     * own status is reported without a body.
+     * The server's error for a WebSocket handshake refused with {@code status}. Tyrus reports the status and
+     * headers of a refusal but drops its body, so the same handshake (same URI, headers and request id) is
+     * repeated once with {@code java.net.http}, whose refusal keeps the body: the server answers it as it did the
+     * first, with its LUNA error. When the repetition is answered otherwise (accepted, say, because a slot freed
+     * meanwhile; it is then dropped at once) or fails, the handshake's own status is reported, with error code 0.
      */
-    SenderException handshakeRefused(URI httpUri, Map<String, String> headers, String requestId, int status,
+    SenderException handshakeRefused(URI webSocketUri, Map<String, String> headers, String requestId, int status,
             @Nullable String handshakeRequestId) {
         String fallbackId = handshakeRequestId != null ? handshakeRequestId : requestId;
         SenderException fallback = new SenderException(status, 0, "",
-                "the server refused the WebSocket handshake of " + httpUri.getRawPath() + " with HTTP " + status,
+                "the server refused the WebSocket handshake of " + webSocketUri.getRawPath() + " with HTTP " + status,
                 fallbackId);
-        HttpResponse<byte[]> replay;
+        HttpResponse<?> refusal;
         try {
             HttpClient jdk = enter();
             try {
-                replay = jdk.send(request(httpUri, headers, requestId).GET().build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+                refusal = repeatHandshake(jdk, webSocketUri, headers);
             } finally {
                 exit();
             }
@@ -170,15 +176,45 @@ final class Http {
             fallback.addSuppressed(e);
             return fallback;
         }
-        SenderException error = error(replay, requestId);
-        // A GET that passes validation is answered 12014 (it needs an upgrade): the body says nothing of the refusal.
-        if (error == null || error.status() != status || error.errorCode() == 0
-                || error.is(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND)) {
-            LOG.debug("handshake of {} refused with {}; the plain GET answered {}", httpUri, status,
-                    replay.statusCode());
+        if (refusal == null) {
+            LOG.debug("handshake of {} refused with {}; repeated, it was accepted", webSocketUri, status);
+            return fallback;
+        }
+        Object body = refusal.body();
+        byte[] bytes = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : new byte[0];
+        SenderException error = error(refusal.statusCode(), refusal.headers(), bytes, requestId);
+        if (error == null || error.status() != status || error.errorCode() == 0) {
+            LOG.debug("handshake of {} refused with {}; repeated, it was answered {}", webSocketUri, status,
+                    refusal.statusCode());
             return fallback;
         }
         return error;
+    }
+
+    /**
+     * Opens the WebSocket {@code uri} with {@code java.net.http}; returns the refusal, or {@code null} when the
+     * server accepted (the connection is then dropped).
+     *
+     * @throws IOException when the handshake fails without an answer or takes longer than the request timeout
+     */
+    private @Nullable HttpResponse<?> repeatHandshake(HttpClient jdk, URI uri, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        WebSocket.Builder builder = jdk.newWebSocketBuilder().connectTimeout(settings.connectTimeout());
+        headers.forEach(builder::header);
+        CompletableFuture<WebSocket> opening = builder.buildAsync(uri, new WebSocket.Listener() { });
+        try {
+            opening.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS).abort();
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse();
+            }
+            throw new IOException("repeating the handshake failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            opening.cancel(true);
+            opening.thenAccept(WebSocket::abort);
+            throw new IOException("repeating the handshake took longer than " + settings.requestTimeout(), e);
+        }
     }
 
     private HttpRequest.Builder request(URI uri, Map<String, String> headers, String requestId) {
@@ -219,12 +255,15 @@ final class Http {
 
     /** The exception for an error answer, or {@code null} for a 2xx answer. */
     private static @Nullable SenderException error(HttpResponse<byte[]> response, String requestId) {
-        int status = response.statusCode();
+        return error(response.statusCode(), response.headers(), response.body(), requestId);
+    }
+
+    /** The exception for an answer with {@code status}, {@code headers} and {@code body}; null for a 2xx. */
+    private static @Nullable SenderException error(int status, HttpHeaders headers, byte[] body, String requestId) {
         if (status >= 200 && status < 300) {
             return null;
         }
-        String responseId = responseRequestId(response, requestId);
-        byte[] body = response.body();
+        String responseId = headers.firstValue(RESPONSE_REQUEST_ID).orElse(requestId);
         try {
             JsonNode json = MAPPER.readTree(body);
             if (json != null && json.isObject() && json.path("error_code").canConvertToInt()

@@ -192,8 +192,8 @@ public final class RealSenderClient implements SenderClient {
 
     private <M extends EventMessage> Subscription<M> open(String path, String query, Map<String, String> headers,
             Function<String, M> parser, @Nullable SubscriptionListener<? super M> listener) {
-        RealSubscription<M> subscription = new RealSubscription<>(this, settings.webSocket(path, query),
-                settings.http(path, query), headers, parser, listener);
+        RealSubscription<M> subscription = new RealSubscription<>(this, settings.webSocket(path, query), headers,
+                parser, listener);
         subscriptions.add(subscription);
         if (closed.get()) {
             subscription.closeBy("the client was closed", "client closed");

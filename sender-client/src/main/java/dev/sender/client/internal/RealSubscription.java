@@ -65,7 +65,6 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
 
     private final RealSenderClient client;
     private final URI uri;
-    private final URI httpUri;
     /** Request headers of every handshake, besides a fresh request id. */
     private final Map<String, String> headers;
     private final Function<String, M> parser;
@@ -98,11 +97,10 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
     private int listenerBacklog;
     private @Nullable FlowSubscription flow;
 
-    RealSubscription(RealSenderClient client, URI uri, URI httpUri, Map<String, String> headers,
+    RealSubscription(RealSenderClient client, URI uri, Map<String, String> headers,
             Function<String, M> parser, @Nullable SubscriptionListener<? super M> listener) {
         this.client = client;
         this.uri = uri;
-        this.httpUri = httpUri;
         this.headers = Map.copyOf(headers);
         this.parser = parser;
         this.listener = listener;
@@ -216,7 +214,7 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
         } catch (DeploymentException | IOException | RuntimeException e) {
             int status = handshakeStatus(e);
             if (status > 0) {
-                throw client.http().handshakeRefused(httpUri, sent, requestId, status, connection.handshakeRequestId);
+                throw client.http().handshakeRefused(uri, sent, requestId, status, connection.handshakeRequestId);
             }
             throw new SenderException("cannot open " + uri + ": " + rootMessage(e), requestId, e);
         }
