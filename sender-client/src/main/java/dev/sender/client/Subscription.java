@@ -87,10 +87,13 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
 
     /**
      * The messages as a {@link Flow.Publisher} for one subscriber, which receives no more messages than it
-     * requested; messages wait in the buffer meanwhile. Cancelling closes the subscription. The subscriber
-     * completes after the remaining messages once the application closes the subscription, and receives
-     * {@code onError} with a {@link SubscriptionClosedException} at once when the subscription fails. Signals
-     * come in order from one thread at a time, never a Tyrus I/O thread.
+     * requested; messages wait in the buffer meanwhile. Cancelling closes the subscription. Once the application
+     * closes the subscription, the subscriber receives the remaining messages as it requests them, then
+     * {@code onComplete}. When the subscription fails (the buffer overflowed, or the server refused to
+     * resubscribe, say), it receives the messages that had arrived as far as its outstanding demand goes, then
+     * {@code onError} with a {@link SubscriptionClosedException} without waiting for more demand; messages that
+     * had arrived beyond that demand are dropped. Signals come in order from one thread at a time, never a Tyrus
+     * I/O thread.
      *
      * <p>A second subscriber, or one after {@link #next()} was used, receives {@code onError} with an
      * {@link IllegalStateException}.

@@ -9,11 +9,14 @@ import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.filters.HandlerEventFilter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +103,37 @@ class LifecycleTest {
 
         assertThat(requestId).isNotEmpty();
         await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.CLOSED);
+    }
+
+    @Test
+    void everyConnectionOfEveryClient_sharesOneTyrusTransport_thatClosingOneClientLeavesRunning() {
+        UUID account = UUID.randomUUID();
+        try (SenderClient first = server.client(account).build();
+             SenderClient second = server.client(account).build()) {
+            Subscription<HandlerEventMessage> kept = second.subscribe(HandlerEventFilter.empty());
+            Set<Thread> transportThreads = grizzlyThreads();
+            assertThat(transportThreads).isNotEmpty();
+
+            List<Subscription<HandlerEventMessage>> more = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                more.add(first.subscribe(HandlerEventFilter.empty()));
+                more.add(second.subscribe(HandlerEventFilter.empty()));
+            }
+            // With a container per connection, each would start its own Grizzly selector and worker threads.
+            assertThat(grizzlyThreads()).as("threads of the shared transport, whatever the connections")
+                    .isEqualTo(transportThreads);
+            first.close();
+            String requestId = second.publish("h", Events.CREATED, Events.ENDED, List.of(Events.numbered(1)));
+            assertThat(kept.next().requestId()).isEqualTo(requestId);
+            assertThat(more).filteredOn(s -> s.state() == Subscription.State.OPEN).hasSize(10);
+        }
+    }
+
+    /** The live threads of Tyrus's Grizzly transports; each transport names its own {@code Grizzly(1)...}. */
+    private static Set<Thread> grizzlyThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("Grizzly("))
+                .collect(Collectors.toSet());
     }
 
     @Test

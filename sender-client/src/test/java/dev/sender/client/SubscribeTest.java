@@ -15,15 +15,29 @@ import dev.sender.filters.HandlerEventFilter;
 import dev.sender.filters.UserFilter;
 import dev.sender.filters.UserFilter.FieldType;
 import dev.sender.filters.UserFilter.Operator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +176,60 @@ class SubscribeTest {
     }
 
     @Test
+    void publisher_slowSubscriberRequestingOneAtATime_getsEveryMessageOnce_inOrder_neverMoreThanRequested()
+            throws InterruptedException {
+        int total = 300;
+        Subscription<HandlerEventMessage> all = client.subscribe(HandlerEventFilter.empty());
+        PacedSubscriber subscriber = new PacedSubscriber();
+        all.publisher().subscribe(subscriber);
+        // Everything is published before the subscriber takes the second message: the rest waits in the buffer.
+        for (int batch = 0; batch < total / 50; batch++) {
+            List<Event> events = new ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                events.add(Events.numbered(batch * 50 + i));
+            }
+            client.publish(Events.HANDLER, Events.CREATED, Events.ENDED, events);
+        }
+
+        List<String> taken = new ArrayList<>();
+        for (int i = 1; i <= total; i++) {
+            HandlerEventMessage message = subscriber.received.poll(10, TimeUnit.SECONDS);
+            assertThat(message).as("message %d within 10 s", i).isNotNull();
+            taken.add(message.event().eventId().orElseThrow());
+            assertThat(subscriber.received).as("nothing beyond the demand").isEmpty();
+            subscriber.request(1);
+        }
+
+        assertThat(taken).isEqualTo(IntStream.rangeClosed(1, total).mapToObj(i -> "e" + i).toList());
+        assertThat(subscriber.received.poll(200, TimeUnit.MILLISECONDS)).as("nothing more was published").isNull();
+        assertThat(subscriber.overDelivered).as("onNext beyond the demand").hasValue(0);
+        assertThat(subscriber.terminal).isEmpty();
+        assertThat(all.state()).isEqualTo(Subscription.State.OPEN);
+    }
+
+    @Test
+    void publisher_whoseSubscriberLetsTheBufferFill_getsWhatItRequested_thenTheOverflowError() {
+        try (SenderClient small = server.client(UUID.randomUUID()).messageBuffer(3).build()) {
+            Subscription<HandlerEventMessage> all = small.subscribe(HandlerEventFilter.empty());
+            RecordingSubscriber<HandlerEventMessage> subscriber = new RecordingSubscriber<>(2);
+            all.publisher().subscribe(subscriber);
+            await().atMost(Recorder.TIMEOUT).until(() -> subscriber.subscription.get() != null);
+
+            small.publish(Events.HANDLER, Events.CREATED, Events.ENDED,
+                    IntStream.rangeClosed(1, 8).mapToObj(Events::numbered).toList());
+
+            await().atMost(Recorder.TIMEOUT).until(() -> !subscriber.terminal.isEmpty());
+            assertThat(subscriber.ids()).containsExactly("e1", "e2");
+            assertThat(subscriber.terminal).singleElement().asString().contains("SubscriptionClosedException")
+                    .contains("message buffer overflow");
+            assertThat(all.state()).isEqualTo(Subscription.State.CLOSED);
+            subscriber.subscription.get().request(10);
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2))
+                    .until(() -> subscriber.ids().size() == 2 && subscriber.terminal.size() == 1);
+        }
+    }
+
+    @Test
     void publisher_completesAfterWhatWasReceived_whenTheApplicationCloses() {
         Subscription<HandlerEventMessage> all = client.subscribe(HandlerEventFilter.empty());
         RecordingSubscriber<HandlerEventMessage> subscriber = new RecordingSubscriber<>(1);
@@ -269,6 +337,153 @@ class SubscribeTest {
             assertThat(everyone.stream().limit(4).map(m -> m.event().eventId().orElseThrow()).toList())
                     .containsExactly("young-man", "man", "woman", "older-man");
             assertThat(everyone.state()).isEqualTo(Subscription.State.OPEN);
+        }
+    }
+
+    @Test
+    void toJson_isTheFrameTheServerSent_andTheEventIsAsPublished() throws Exception {
+        UUID account = UUID.randomUUID();
+        Event man = Events.person("man", 1, 40);
+        Event door = Event.parse("{\"door\": \"B\",  \"temperature\": 38.20, \"note\": \"caf\u00e9\"}");
+        RawFrames handlerFrames = RawFrames.open(URI.create("ws://localhost:" + server.port() + "/2/ws"), account);
+        RawFrames generalFrames = RawFrames.open(URI.create("ws://localhost:" + server.port()
+                + "/2/general_events/ws?event_type=raw-frames"), null);
+        try (SenderClient own = server.client(account).build();
+             Subscription<HandlerEventMessage> handler = own.subscribe(HandlerEventFilter.empty());
+             Subscription<GeneralEventMessage> general = own.subscribeGeneral(Map.of("event_type", "raw-frames"))) {
+            own.publish(Events.HANDLER, Events.CREATED, Events.ENDED, List.of(man));
+            own.publishGeneral("raw-frames", door);
+
+            HandlerEventMessage handlerMessage = handler.next();
+            GeneralEventMessage generalMessage = general.next();
+            assertThat(handlerMessage.toJson()).isEqualTo(handlerFrames.next());
+            assertThat(generalMessage.toJson()).isEqualTo(generalFrames.next());
+            assertThat(handlerMessage.event().json()).isEqualTo(man.json());
+            assertThat(generalMessage.event().json()).isEqualTo(door.json()).contains("38.20");
+        } finally {
+            handlerFrames.close();
+            generalFrames.close();
+        }
+    }
+
+    @Test
+    void oneClient_usedFromManyThreadsAtOnce_givesEachSubscriptionItsOwnMessages() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String source = "thread-" + t;
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try (Subscription<HandlerEventMessage> mine = client.subscribe(
+                            HandlerEventFilter.builder().sources(source).build())) {
+                        for (int i = 0; i < perThread; i++) {
+                            client.publish(Events.HANDLER, Events.CREATED, Events.ENDED, List.of(Event.parse(
+                                    "{\"event_id\":\"" + source + "-" + i + "\",\"source\":\"" + source + "\"}")));
+                        }
+                        assertThat(client.version().api()).isEqualTo(2);
+                        List<String> ids = new ArrayList<>();
+                        for (int i = 0; i < perThread; i++) {
+                            ids.add(mine.next(Recorder.TIMEOUT).orElseThrow().event().eventId().orElseThrow());
+                        }
+                        assertThat(mine.next(Duration.ofMillis(100))).isEmpty();
+                        return ids;
+                    }
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                String source = "thread-" + t;
+                assertThat(results.get(t).get(60, TimeUnit.SECONDS))
+                        .isEqualTo(IntStream.range(0, perThread).mapToObj(i -> source + "-" + i).toList());
+            }
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** The text frames of a WebSocket opened with the JDK's own client, as the server sent them. */
+    private static final class RawFrames implements WebSocket.Listener, AutoCloseable {
+        private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private final HttpClient http = HttpClient.newHttpClient();
+        private WebSocket webSocket;
+
+        static RawFrames open(URI uri, UUID account) throws Exception {
+            RawFrames raw = new RawFrames();
+            WebSocket.Builder builder = raw.http.newWebSocketBuilder();
+            if (account != null) {
+                builder.header("Luna-Account-Id", account.toString());
+            }
+            raw.webSocket = builder.buildAsync(uri, raw).get(10, TimeUnit.SECONDS);
+            return raw;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        String next() throws InterruptedException {
+            String frame = frames.poll(10, TimeUnit.SECONDS);
+            assertThat(frame).as("a frame within 10 s").isNotNull();
+            return frame;
+        }
+
+        @Override
+        public void close() {
+            webSocket.abort();
+        }
+    }
+
+    /**
+     * A slow Flow subscriber: it requests one message at first, queues what it receives for the test to take, and
+     * asks for more only when the test says so; it counts every message received beyond what it requested.
+     */
+    static final class PacedSubscriber implements Flow.Subscriber<HandlerEventMessage> {
+        final BlockingQueue<HandlerEventMessage> received = new LinkedBlockingQueue<>();
+        final List<String> terminal = new CopyOnWriteArrayList<>();
+        /** Messages received beyond the demand: 0 unless the publisher breaks its promise. */
+        final AtomicInteger overDelivered = new AtomicInteger();
+        private final AtomicLong demand = new AtomicLong();
+        private volatile Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            request(1);
+        }
+
+        void request(long n) {
+            demand.addAndGet(n);
+            subscription.request(n);
+        }
+
+        @Override
+        public void onNext(HandlerEventMessage item) {
+            if (demand.decrementAndGet() < 0) {
+                overDelivered.incrementAndGet();
+            }
+            received.add(item);
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            terminal.add("error " + throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            terminal.add("complete");
         }
     }
 

@@ -721,12 +721,13 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
                 } else if (f.cancelled) {
                     f.done = true;
                     return;
-                } else if (state == State.CLOSED && !Objects.requireNonNull(terminal).closedByApplication()) {
-                    error = copy(terminal);
-                    f.done = true;
                 } else if (!buffer.isEmpty() && f.demand > 0) {
                     text = buffer.poll();
                     f.demand--;
+                } else if (state == State.CLOSED && !Objects.requireNonNull(terminal).closedByApplication()) {
+                    // A failure does not wait for demand: what arrived and was not requested is dropped with it.
+                    error = copy(terminal);
+                    f.done = true;
                 } else if (buffer.isEmpty() && state == State.CLOSED) {
                     f.done = true;
                 } else {
