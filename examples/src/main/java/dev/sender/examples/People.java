@@ -2,6 +2,7 @@ package dev.sender.examples;
 
 import dev.sender.core.event.Event;
 import dev.sender.core.event.EventMessage;
+import java.util.Locale;
 
 /** The small face events the examples publish: a name (as {@code external_id}), a gender and an age. */
 final class People {
@@ -18,7 +19,8 @@ final class People {
     /** {@code Carl, male, 41} for a message about one of {@link #person}'s events. */
     static String describe(EventMessage message) {
         Event event = message.event();
-        return event.externalId().orElse("?") + ", " + event.gender().map(g -> g.name().toLowerCase(java.util.Locale.ROOT)).orElse("?")
-                + ", " + (event.age().isPresent() ? event.age().getAsInt() : "?");
+        String gender = event.gender().map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("?");
+        return event.externalId().orElse("?") + ", " + gender + ", "
+                + (event.age().isPresent() ? event.age().getAsInt() : "?");
     }
 }

@@ -21,6 +21,12 @@ import java.util.UUID;
  * mvn -B -q install -DskipTests
  * mvn -B -q -pl examples exec:java -Dexec.mainClass=dev.sender.examples.QuickStart
  * </pre>
+ *
+ * <p>or, without installing the modules first:
+ *
+ * <pre>
+ * mvn -B -q -pl examples -am -DskipTests package -Dexample=QuickStart
+ * </pre>
  */
 public final class QuickStart {
 
