@@ -31,7 +31,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -100,7 +103,30 @@ class DocsSnippetsTest {
                     .isNotNegative();
             snippets++;
         }
-        assertThat(snippets).isEqualTo(13);
+        assertThat(snippets).isEqualTo(14);
+    }
+
+    @Test
+    void everyJavaCallOfTheSideBySideTable_isCompiledHere() throws IOException {
+        String source = Files.readString(THIS_FILE, StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        String guide = Files.readString(GUIDE, StandardCharsets.UTF_8);
+        String table = guide.substring(guide.indexOf("| Python (`luna3.sender.wsclient`) | Java (`dev.sender.client`) |"));
+        table = table.substring(0, table.indexOf("\n\n"));
+        Pattern codeSpan = Pattern.compile("`([^`]+)`");
+        int calls = 0;
+        for (String row : table.split("\n")) {
+            String[] cells = row.split(" \\| ");
+            assertThat(cells).as("a row of two cells: %s", row).hasSize(2);
+            Matcher span = codeSpan.matcher(cells[1]);
+            while (span.find()) {
+                if (span.group(1).contains("(")) {
+                    assertThat(source).as("this call of the side-by-side table appears in DocsSnippetsTest: %s",
+                            span.group(1)).contains(span.group(1).replaceAll("\\s+", ""));
+                    calls++;
+                }
+            }
+        }
+        assertThat(calls).isGreaterThanOrEqualTo(20);
     }
 
     private static List<String> meaningfulLines(String text) {
@@ -120,6 +146,94 @@ class DocsSnippetsTest {
                 .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a"))
                 .build();
         client.close();
+    }
+
+    @Test
+    void lunaReferenceExample_inJava() {
+        UUID lunaAccount = UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a");
+        ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
+        try (SenderClient publishing = server.client(lunaAccount).build()) {
+            // Publishes until the end: events published before a subscription opens never reach it.
+            publisher.scheduleWithFixedDelay(() -> {
+                publishing.publish("h", Events.CREATED, Events.ENDED, List.of(carl, Events.person("woman", 0, 30)));
+                publishing.publishGeneral("some_event_type", Event.parse("{\"door\":\"B\"}"));
+            }, 0, 20, TimeUnit.MILLISECONDS);
+            URI origin = server.origin();
+
+            SenderClient senderApi = SenderClient.builder().origin(origin).apiVersion(2)
+                    .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a")).build();
+            // Note filtering by gender!
+            try (Subscription<HandlerEventMessage> ws = senderApi.subscribe(Map.of("gender", 1))) {
+                for (int i = 0; i < 3; i++) {
+                    HandlerEventMessage resp = ws.next();
+                    System.out.println(resp.toJson());
+                }
+            }
+
+            try (Subscription<GeneralEventMessage> ws = senderApi.subscribeGeneral(
+                    Map.of("event_type", "some_event_type"))) {
+                for (int i = 0; i < 3; i++) {
+                    GeneralEventMessage resp = ws.next();
+                    System.out.println(resp.toJson());
+                }
+            }
+
+            senderApi.close();
+        } finally {
+            publisher.shutdownNow();
+        }
+    }
+
+    @Test
+    void creatingAClient_asLunaUsersDo() {
+        SenderClient senderApi = SenderClient.builder().origin(URI.create("http://127.0.0.1:5080")).apiVersion(2)
+                .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a")).build();
+        senderApi.close();
+    }
+
+    @Test
+    void lunaCalls_inJava() {
+        SenderClient senderApi = client;
+        String handlerId = "handler-1";
+        String eventCreateTime = Events.CREATED;
+        String eventEndTime = Events.ENDED;
+        List<Event> events = List.of(carl, carl, carl);
+        HandlerPublication publication = new HandlerPublication(account, handlerId, eventCreateTime, eventEndTime,
+                RequestId.generate(), List.of(carl, carl));
+        String eventType = "door_opened";
+        Event event = Event.parse("{\"door\":\"B\"}");
+        GeneralPublication generalPublication = new GeneralPublication(event, eventType, null, null, null,
+                RequestId.generate());
+
+        try (Subscription<GeneralEventMessage> ws = senderApi.subscribeGeneral(Map.of("event_type", "door_opened"))) {
+            try (Subscription<GeneralEventMessage> typed = senderApi.subscribeGeneral(
+                    GeneralEventFilter.builder().eventTypes("door_opened").build())) {
+                senderApi.publishGeneral(eventType, event);
+                senderApi.publishGeneral(generalPublication);
+                for (Subscription<GeneralEventMessage> general : List.of(ws, typed)) {
+                    assertThat(general.next().event().json()).isEqualTo("{\"door\":\"B\"}");
+                    assertThat(general.next().requestId()).isNull();
+                }
+            }
+        }
+        try (Subscription<HandlerEventMessage> ws = senderApi.subscribe(Map.of("gender", 1, "age__gte", 30))) {
+            try (Subscription<HandlerEventMessage> typed = senderApi.subscribe(
+                    HandlerEventFilter.builder().gender(Gender.MALE).ageAtLeast(30).build())) {
+                senderApi.publish(handlerId, eventCreateTime, eventEndTime, events);
+                senderApi.publish(publication);
+
+                HandlerEventMessage resp = ws.next();
+                Optional<HandlerEventMessage> maybe = ws.next(Duration.ofSeconds(5));
+                ws.stream().limit(3).forEach(m -> System.out.println(m.toJson()));
+
+                assertThat(resp.toJson()).contains("\"handler_id\":\"handler-1\"");
+                assertThat(resp.event().json()).isEqualTo(carl.json());
+                assertThat(maybe).isPresent();
+                assertThat(typed.stream().limit(5).count()).isEqualTo(5);
+            }
+            ws.close();
+            assertThat(ws.state()).isEqualTo(Subscription.State.CLOSED);
+        }
     }
 
     @Test
