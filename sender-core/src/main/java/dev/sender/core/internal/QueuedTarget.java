@@ -52,10 +52,13 @@ final class QueuedTarget extends DispatchTarget {
             return;
         }
         int size = message.jsonLength();
-        if (queuedMessages.incrementAndGet() > limits.maxQueuedMessages()
-                || queuedBytes.addAndGet(size) > limits.maxQueuedBytes()) {
+        int messages = queuedMessages.incrementAndGet();
+        long bytes = queuedBytes.addAndGet(size);
+        if (messages > limits.maxQueuedMessages() || bytes > limits.maxQueuedBytes()) {
+            queuedMessages.decrementAndGet();
+            queuedBytes.addAndGet(-size);
             LOG.warn("Subscriber to {} fell behind ({} messages, {} bytes queued); closing it", topic(),
-                    queuedMessages.get(), queuedBytes.get());
+                    messages - 1, bytes - size);
             closeNow(CloseReason.OVERFLOW);
             return;
         }
@@ -70,7 +73,7 @@ final class QueuedTarget extends DispatchTarget {
 
     @Override
     public long queuedBytes() {
-        return Math.max(0, queuedBytes.get());
+        return queuedBytes.get();
     }
 
     @Override
@@ -92,7 +95,20 @@ final class QueuedTarget extends DispatchTarget {
             closeReason = reason;
         }
         remove();
+        if (discard) {
+            // Here rather than in the drain task, which may be stuck in a stalled sink for a long time.
+            dropQueued();
+        }
         schedule();
+    }
+
+    /** Empties the queue, keeping the counters exact; safe to run beside the drain task. */
+    private void dropQueued() {
+        EventMessage message;
+        while ((message = queue.poll()) != null) {
+            queuedMessages.decrementAndGet();
+            queuedBytes.addAndGet(-message.jsonLength());
+        }
     }
 
     private void schedule() {
@@ -116,7 +132,7 @@ final class QueuedTarget extends DispatchTarget {
             }
             CloseReason reason = closeReason;
             if (reason != null && (discardQueued || queue.isEmpty())) {
-                queue.clear();
+                dropQueued();
                 if (sinkClosed.compareAndSet(false, true)) {
                     closeSink(reason);
                 }

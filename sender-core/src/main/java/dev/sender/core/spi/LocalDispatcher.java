@@ -21,10 +21,10 @@ import dev.sender.core.internal.filter.FieldRegistry;
 import dev.sender.core.internal.filter.Matcher;
 import dev.sender.core.internal.filter.PathTrie;
 import dev.sender.core.internal.filter.ViewExtractor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -74,20 +74,19 @@ public final class LocalDispatcher implements AutoCloseable {
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(delivery, "delivery");
-        DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
-                this::remove);
         synchronized (this) {
             if (closed) {
-                target.close();
                 throw new BrokerException("the broker is closed");
             }
+            DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
+                    this::remove);
             DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
                     ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields)) : general;
             if (targets.add(target) == 1) {
                 listener.onFirstSubscription(topic);
             }
+            return target;
         }
-        return target;
     }
 
     private synchronized void remove(DispatchTarget target) {
@@ -149,17 +148,6 @@ public final class LocalDispatcher implements AutoCloseable {
         messagesFilteredOut.add(filteredOut);
     }
 
-    /** Whether {@code topic} has an open subscription here. */
-    public boolean hasSubscriptions(Topic topic) {
-        return topic.kind() == Topic.Kind.HANDLER_EVENTS ? accounts.containsKey(topic.accountId())
-                : general.size() > 0;
-    }
-
-    /** The accounts that have handler-event subscriptions here. */
-    public Set<UUID> subscribedAccounts() {
-        return Set.copyOf(accounts.keySet());
-    }
-
     /** Open subscriptions, by topic kind. */
     public Map<Topic.Kind, Integer> subscriptionCounts() {
         int handler = accounts.values().stream().mapToInt(DispatchTargets::size).sum();
@@ -183,7 +171,7 @@ public final class LocalDispatcher implements AutoCloseable {
                 return;
             }
             closed = true;
-            all = new java.util.ArrayList<>(List.of(general.targets()));
+            all = new ArrayList<>(List.of(general.targets()));
             accounts.values().forEach(t -> all.addAll(List.of(t.targets())));
         }
         all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));

@@ -316,8 +316,68 @@ public abstract class BrokerContract {
 
         assertThat(healthy.awaitMessages(20)).hasSize(20);
         await().atMost(Duration.ofSeconds(10)).until(() -> !stalledSubscription.isOpen());
+        assertThat(stalledSubscription.queuedBytes()).isZero();
         release.countDown();
         assertThat(stalled.awaitClose()).isEqualTo(CloseReason.OVERFLOW);
+        assertThat(stalled.drain()).as("only the message the sink was stalled in").hasSize(1);
+    }
+
+    @Test
+    void stalledSink_pastItsQueuedBytes_isClosedWithOverflow() {
+        int messageBytes = publication(UUID.randomUUID(), event("cam", 0)).message(0).jsonLength();
+        Broker broker = broker(new DeliveryOptions(DeliveryOptions.DEFAULT_MAX_QUEUED_MESSAGES, 3L * messageBytes));
+        UUID account = UUID.randomUUID();
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingSink stalled = new RecordingSink() {
+            @Override
+            public void onMessage(EventMessage message) {
+                awaitQuietly(release);
+                super.onMessage(message);
+            }
+        };
+        RecordingSink healthy = new RecordingSink();
+        Subscription stalledSubscription = broker.subscribe(Topic.handlerEvents(account), Filter.any(), stalled);
+        broker.subscribe(Topic.handlerEvents(account), Filter.any(), healthy, Delivery.DIRECT);
+
+        for (int i = 0; i < 10; i++) {
+            publish(broker, publication(account, event("cam", i)));
+        }
+
+        assertThat(healthy.awaitMessages(10)).hasSize(10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stalledSubscription.isOpen());
+        assertThat(stalledSubscription.queuedBytes()).isZero();
+        release.countDown();
+        assertThat(stalled.awaitClose()).isEqualTo(CloseReason.OVERFLOW);
+    }
+
+    @Test
+    void close_ofAStalledSubscription_dropsItsQueueAtOnce() {
+        Broker broker = broker();
+        UUID account = UUID.randomUUID();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingSink stalled = new RecordingSink() {
+            @Override
+            public void onMessage(EventMessage message) {
+                entered.countDown();
+                awaitQuietly(release);
+                super.onMessage(message);
+            }
+        };
+        Subscription subscription = broker.subscribe(Topic.handlerEvents(account), Filter.any(), stalled);
+        for (int i = 0; i < 5; i++) {
+            publish(broker, publication(account, event("cam", i)));
+        }
+        awaitQuietly(entered);
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscription.queuedBytes() > 0);
+
+        subscription.close();
+
+        assertThat(subscription.isOpen()).isFalse();
+        assertThat(subscription.queuedBytes()).as("queued bytes while the sink is still stalled").isZero();
+        release.countDown();
+        assertThat(stalled.awaitClose()).isEqualTo(CloseReason.CLOSED);
+        assertThat(stalled.drain()).extracting(BrokerContract::seq).containsExactly(0);
     }
 
     @Test
@@ -398,6 +458,20 @@ public abstract class BrokerContract {
         assertThatThrownBy(() -> broker.subscribe(Topic.generalEvents(), Filter.any(), new RecordingSink()))
                 .isInstanceOf(BrokerException.class);
         assertThat(broker.checkHealth().toCompletableFuture()).failsWithin(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void closedBroker_refusesASubscriptionWithoutCallingItsSink() {
+        Broker broker = newBroker(DeliveryOptions.ofDefaults());
+        broker.close();
+
+        for (Delivery delivery : Delivery.values()) {
+            RecordingSink sink = new RecordingSink();
+            assertThatThrownBy(() -> broker.subscribe(Topic.handlerEvents(UUID.randomUUID()), Filter.any(), sink,
+                    delivery)).as(delivery.name()).isInstanceOf(BrokerException.class);
+            assertThat(sink.isClosed()).as("%s sink closed", delivery).isFalse();
+            assertThat(sink.drain()).isEmpty();
+        }
     }
 
     @Test
