@@ -1,9 +1,7 @@
 package dev.sender.core.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sender.core.event.Event;
-import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.HandlerEventMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +14,6 @@ import java.util.function.Consumer;
  */
 public final class SampleEvents {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String MESSAGE = load("luna-sample-message.json");
 
     private SampleEvents() {
@@ -49,11 +46,6 @@ public final class SampleEvents {
         return Event.of(tree);
     }
 
-    /** An event whose JSON object is {@code json}. */
-    public static Event eventOf(String json) {
-        return Event.parse(json);
-    }
-
     /** A handler message around {@code event}, with the sample's handler id, times and request id. */
     public static HandlerEventMessage handlerMessage(Event event) {
         HandlerEventMessage sample = message();
@@ -66,20 +58,6 @@ public final class SampleEvents {
         HandlerEventMessage sample = message();
         return new HandlerEventMessage(event, handlerId, sample.eventCreateTime(), sample.eventEndTime(),
                 sample.requestId());
-    }
-
-    /** A general message around {@code event} of type {@code eventType}, without account or times. */
-    public static GeneralEventMessage generalMessage(Event event, String eventType) {
-        return new GeneralEventMessage(event, eventType, null, null, null, null);
-    }
-
-    /** Parses {@code json} into a mutable tree. */
-    public static ObjectNode tree(String json) {
-        try {
-            return (ObjectNode) MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String load(String name) {

@@ -21,11 +21,6 @@ public final class PathTrie {
         this.slotCount = slotCount;
     }
 
-    /** Whether no path is read at all. */
-    public boolean isEmpty() {
-        return root.keys.isEmpty();
-    }
-
     /** One step of a path; its keys are also kept as UTF-8 bytes, to be compared without decoding. */
     static final class Node {
         final Map<String, Node> keys = new HashMap<>();
@@ -33,10 +28,6 @@ public final class PathTrie {
         int slot = -1;
         byte[][] keyBytes = new byte[0][];
         Node[] children = new Node[0];
-
-        @Nullable Node key(String name) {
-            return keys.get(name);
-        }
 
         /** The child whose key is the string token {@code [start, end)} of {@code json}, or null. */
         @Nullable Node key(byte[] json, int start, int end) {
