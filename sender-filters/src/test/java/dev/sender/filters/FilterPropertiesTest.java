@@ -81,6 +81,38 @@ class FilterPropertiesTest {
     }
 
     @Property(tries = 500)
+    void parsers_arbitraryPercentEncodedBytes_acceptOrThrowInvalidFilterExceptionOnly(@ForAll byte[] bytes,
+            @ForAll("cuts") int cut, @ForAll boolean inName, @ForAll("names") String name) {
+        StringBuilder escaped = new StringBuilder();
+        for (byte b : bytes) {
+            escaped.append('%').append(String.format("%02X", b & 0xFF));
+        }
+        String piece = escaped.substring(0, Math.max(0, escaped.length() - cut));
+        String query = inName ? piece + "=1" : name + "=" + piece;
+        try {
+            HandlerEventFilter.parse(query);
+        } catch (InvalidFilterException e) {
+            assertWellFormed(e);
+        }
+        try {
+            GeneralEventFilter.parse(query);
+        } catch (InvalidFilterException e) {
+            assertWellFormed(e);
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> cuts() {
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.just(0)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 2)));
+    }
+
+    @Provide
+    Arbitrary<String> names() {
+        return Arbitraries.of(NAMES);
+    }
+
+    @Property(tries = 500)
     void parsers_arbitraryMap_acceptOrThrowInvalidFilterExceptionOnly(
             @ForAll("parameterMaps") Map<String, List<String>> parameters) {
         try {

@@ -3,6 +3,7 @@ package dev.sender.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sender.core.testkit.SampleEvents;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,39 @@ class EventTest {
 
         assertThat(event.emotion()).contains(Emotion.NEUTRAL);
         assertThat(event.liveness()).contains(Liveness.SPOOF);
+    }
+
+    @Test
+    void bodyAccessors_readEveryBodyAttributeOfTheAggregate() {
+        Event event = SampleEvents.event(tree -> {
+            ObjectNode body = (ObjectNode) tree.at("/aggregate_estimations/body/attributes");
+            ((ObjectNode) body.at("/upper_body/headwear")).put("apparent_color", "other");
+            ObjectNode lowerBody = body.putObject("lower_body");
+            ObjectNode garment = lowerBody.putObject("lower_garment");
+            garment.put("type", "skirt");
+            garment.putArray("colors").add("khaki").add("red");
+            lowerBody.putObject("shoes").put("apparent_color", "white");
+        });
+
+        assertThat(event.headwearColor()).contains(ShortPaletteColor.OTHER);
+        assertThat(event.lowerGarmentType()).contains(LowerGarmentType.SKIRT);
+        assertThat(event.lowerGarmentColors()).containsExactly(ExpandedPaletteColor.KHAKI, ExpandedPaletteColor.RED);
+        assertThat(event.shoesColor()).contains(ShortPaletteColor.WHITE);
+    }
+
+    @Test
+    void accessors_ofAnEventLackingTheFields_areEmpty() {
+        Event event = Event.parse("{\"source\":1,\"tags\":\"tag1\",\"face_attributes\":{\"basic_attributes\":"
+                + "{\"age\":\"50\",\"gender\":null}}}");
+
+        assertThat(event.source()).isEmpty();
+        assertThat(event.tags()).isEmpty();
+        assertThat(event.age()).isEmpty();
+        assertThat(event.gender()).isEmpty();
+        assertThat(event.location()).isEmpty();
+        assertThat(event.matches()).isEmpty();
+        assertThat(event.topSimilarity()).isEmpty();
+        assertThat(event.upperClothingColors()).isEmpty();
     }
 
     @Test

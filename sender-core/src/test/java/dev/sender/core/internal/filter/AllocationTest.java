@@ -2,6 +2,7 @@ package dev.sender.core.internal.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sender.core.event.Event;
 import dev.sender.core.event.EventFields;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Field;
@@ -32,9 +33,25 @@ class AllocationTest {
                 Filter.in(EventFields.UPPER_CLOTHING_COLORS, Value.string("black")),
                 Filter.geoBox(EventFields.LONGITUDE, EventFields.LATITUDE, 36.616, 55.752, 0.01, 0.01),
                 Filter.not(Filter.present(Field.of("event.nope"), dev.sender.core.filter.ValueType.ANY)));
+        assertEvaluationAllocatesNothing(worstCase, SampleEvents.message());
+    }
+
+    @Test
+    void matching_throughTheDetectionsFallback_allocatesNothing() {
+        Field age = Field.of("event.face_attributes.basic_attributes.age");
+        Filter fallback = Filter.and(
+                Filter.in(EventFields.EMOTION, Value.string("happiness"), Value.string("neutral")),
+                Filter.in(EventFields.LIVENESS, Value.string("spoof")),
+                Filter.or(Filter.lt(age, Value.integer(18)), Filter.gte(age, Value.integer(40))),
+                Filter.in(EventFields.APPARENT_GENDER, Value.number(0)));
+        Event withoutAggregate = SampleEvents.event(tree -> tree.remove("aggregate_estimations"));
+
+        assertEvaluationAllocatesNothing(fallback, SampleEvents.handlerMessage(withoutAggregate));
+    }
+
+    private static void assertEvaluationAllocatesNothing(Filter filter, EventMessage message) {
         FieldRegistry registry = new FieldRegistry();
-        Matcher matcher = CompiledFilter.compile(worstCase, registry).matcher();
-        EventMessage message = SampleEvents.message();
+        Matcher matcher = CompiledFilter.compile(filter, registry).matcher();
         EventView view = new EventView();
         ViewExtractor.extract(registry.snapshot(), message, view);
         assertThat(matcher.matches(view)).isTrue();
