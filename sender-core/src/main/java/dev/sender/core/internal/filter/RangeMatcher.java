@@ -35,13 +35,14 @@ final class RangeMatcher extends FieldMatcher {
         return within ? MATCH : NO;
     }
 
-    /** The sign of entry − bound. */
+    /** The sign of entry − bound, numerically: {@code -0.0} equals {@code 0} (unlike {@link Double#compare}). */
     private static int compare(EventView view, int entry, Value bound) {
         if (bound instanceof Value.Int i && view.kind(entry) == EventView.INT) {
             return Long.compare(view.integer(entry), i.value());
         }
         double b = bound instanceof Value.Int i ? i.value() : ((Value.Num) bound).value();
-        return Double.compare(view.number(entry), b);
+        double value = view.number(entry);
+        return value < b ? -1 : value > b ? 1 : 0;
     }
 
     private static boolean holds(int sign, boolean inclusive, boolean isLower) {

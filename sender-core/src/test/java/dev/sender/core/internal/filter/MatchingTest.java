@@ -84,6 +84,10 @@ class MatchingTest {
                 row("integer range vs float", Filter.gt(X, Value.integer(1)), "{\"x\":2.5}", false),
                 row("range vs string", Filter.gt(X, Value.number(1)), "{\"x\":\"2\"}", false),
                 row("not range of missing", Filter.not(Filter.gt(X, Value.number(1))), "{}", true),
+                row("negative zero is zero: gte", Filter.gte(X, Value.number(0)), "{\"x\":-0.0}", true),
+                row("negative zero is zero: lt", Filter.lt(X, Value.number(0)), "{\"x\":-0.0}", false),
+                row("negative zero is zero: lte", Filter.lte(X, Value.number(-0.0)), "{\"x\":0.0}", true),
+                row("negative zero is zero: in", Filter.eq(X, Value.number(0)), "{\"x\":-0.0}", true),
                 // substring
                 row("like inside", Filter.like(X, "cd"), "{\"x\":\"abcd\"}", true),
                 row("like start", Filter.like(X, "cd"), "{\"x\":\"cdef\"}", true),
