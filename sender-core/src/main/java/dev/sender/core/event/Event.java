@@ -52,10 +52,27 @@ public final class Event {
     /**
      * The event whose JSON object is {@code json}.
      *
-     * @throws InvalidJsonException when {@code json} is not one JSON object
+     * @throws InvalidJsonException when {@code json} is not one JSON object, or holds an unpaired surrogate
+     *     character, which UTF-8 cannot carry
      */
     public static Event parse(String json) {
+        requireWellFormed(json);
         return new Event(validatedObject(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Refuses what {@code getBytes(UTF_8)} would silently turn into {@code ?}. */
+    private static void requireWellFormed(String json) {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                i++;
+            } else {
+                throw InvalidJsonException.notJson("unpaired surrogate character at index " + i, null);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.sender.core.event;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON that cannot be accepted: either not JSON at all ({@link Kind#NOT_JSON}) or JSON that breaks the
@@ -22,7 +23,7 @@ public final class InvalidJsonException extends IllegalArgumentException {
     private final String path;
     private final String reason;
 
-    private InvalidJsonException(Kind kind, String path, String reason, Throwable cause) {
+    private InvalidJsonException(Kind kind, String path, String reason, @Nullable Throwable cause) {
         super(kind == Kind.NOT_JSON ? "not JSON: " + reason : "Path: '" + path + "',  message: '" + reason + "'",
                 cause);
         this.kind = kind;
@@ -30,8 +31,8 @@ public final class InvalidJsonException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** Input that does not parse as JSON. */
-    public static InvalidJsonException notJson(String reason, Throwable cause) {
+    /** Input that does not parse as JSON, for {@code reason}; {@code cause} is the parser's error, if any. */
+    public static InvalidJsonException notJson(String reason, @Nullable Throwable cause) {
         return new InvalidJsonException(Kind.NOT_JSON, "", reason, cause);
     }
 

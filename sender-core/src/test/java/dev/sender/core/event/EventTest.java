@@ -104,6 +104,14 @@ class EventTest {
     }
 
     @Test
+    void parse_refusesAStringUtf8CannotCarry_ratherThanAlterIt() {
+        assertThatThrownBy(() -> Event.parse("{\"a\":\"\uD800\"}")).isInstanceOfSatisfying(InvalidJsonException.class,
+                e -> assertThat(e.kind()).isEqualTo(InvalidJsonException.Kind.NOT_JSON));
+        assertThatThrownBy(() -> Event.parse("{\"a\":\"x\uDC00\"}")).isInstanceOf(InvalidJsonException.class);
+        assertThat(Event.parse("{\"a\":\"😀\"}").json()).isEqualTo("{\"a\":\"😀\"}");
+    }
+
+    @Test
     void events_areEqualByTheirBytes() {
         assertThat(Event.parse("{\"a\":1}")).isEqualTo(Event.parse("{\"a\":1}"))
                 .isNotEqualTo(Event.parse("{\"a\": 1}"));
