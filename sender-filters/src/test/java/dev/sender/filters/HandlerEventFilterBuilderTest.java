@@ -3,6 +3,7 @@ package dev.sender.filters;
 import static dev.sender.filters.Rejections.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sender.core.event.ApparentGender;
 import dev.sender.core.event.Deepfake;
@@ -93,6 +94,20 @@ class HandlerEventFilterBuilderTest {
     void setter_calledTwice_replacesTheValue() {
         assertThat(HandlerEventFilter.builder().sources("a").sources("b").build().toQueryString())
                 .isEqualTo("sources=b");
+    }
+
+    @Test
+    void builder_usedAfterBuild_leavesTheBuiltFilterAlone() {
+        HandlerEventFilter.Builder builder = HandlerEventFilter.builder().sources("a");
+        String[] cities = {"Moscow"};
+        HandlerEventFilter built = builder.cities(cities).build();
+
+        builder.sources("b").gender(Gender.MALE);
+        cities[0] = "Paris";
+
+        assertThat(built.toQueryString()).isEqualTo("sources=a&cities=Moscow");
+        assertThatThrownBy(() -> built.toQueryParameters().put("gender", "1"))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sender.core.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,23 @@ class FilterTest {
         assertThat(f.dottedPath()).isEqualTo("event.matches[].candidates[].similarity");
         assertThatThrownBy(() -> Field.of("event..x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Field.of("[]")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void filters_areImmutable_evenWhenBuiltFromMutableCollections() {
+        List<Value> values = new ArrayList<>(List.of(Value.string("a")));
+        List<String> path = new ArrayList<>(List.of("event", "source"));
+        Filter.In in = (Filter.In) Filter.in(new Field(path, false, null), values);
+        Filter.And and = (Filter.And) Filter.and(new ArrayList<>(List.of(in, Filter.like(SOURCE, "x"))));
+
+        values.add(Value.string("b"));
+        path.add("more");
+
+        assertThat(in.values()).containsExactly(Value.string("a"));
+        assertThat(in.field()).isEqualTo(SOURCE);
+        assertThatThrownBy(() -> in.values().add(Value.string("c"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> and.filters().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> SOURCE.path().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
