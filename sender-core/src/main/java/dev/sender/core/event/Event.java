@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,7 +159,7 @@ public final class Event {
 
     /** {@code tags}, empty when missing. */
     public List<String> tags() {
-        return read(EventFields.TAGS).stream().filter(JsonNode::isTextual).map(JsonNode::textValue).toList();
+        return readable(EventFields.TAGS, JsonNode::isTextual).stream().map(JsonNode::textValue).toList();
     }
 
     /** {@code external_id}. */
@@ -299,8 +300,8 @@ public final class Event {
 
     /** The greatest similarity of any candidate of any match: the top match's similarity. */
     public OptionalDouble topSimilarity() {
-        return read(EventFields.TOP_SIMILARITY).stream().filter(JsonNode::isNumber)
-                .mapToDouble(JsonNode::doubleValue).max();
+        return readable(EventFields.TOP_SIMILARITY, JsonNode::isNumber).stream().mapToDouble(JsonNode::doubleValue)
+                .max();
     }
 
     /**
@@ -308,16 +309,28 @@ public final class Event {
      * field's fallback is read when its own path has none.
      */
     public List<JsonNode> read(Field field) {
-        List<String> path = field.path();
-        if (!path.get(0).equals("event")) {
-            return List.of();
+        return readable(field, node -> true);
+    }
+
+    /**
+     * The values at {@code field} that {@code readable} accepts, from the field's own path or, when it has
+     * none, from its fallback: the filters' rule, under which a missing value, a null and one of another JSON
+     * type all count as lacking.
+     */
+    private List<JsonNode> readable(Field field, Predicate<JsonNode> readable) {
+        for (Field f = field; f != null; f = f.fallback()) {
+            List<String> path = f.path();
+            if (!path.get(0).equals("event")) {
+                continue;
+            }
+            List<JsonNode> out = new ArrayList<>();
+            collect(tree(), path, 1, out);
+            out.removeIf(readable.negate());
+            if (!out.isEmpty()) {
+                return out;
+            }
         }
-        List<JsonNode> out = new ArrayList<>();
-        collect(tree(), path, 1, out);
-        if (out.isEmpty() && field.fallback() != null) {
-            return read(field.fallback());
-        }
-        return out;
+        return List.of();
     }
 
     private static void collect(JsonNode node, List<String> path, int index, List<JsonNode> out) {
@@ -343,16 +356,17 @@ public final class Event {
     }
 
     private Optional<String> text(Field field) {
-        return read(field).stream().filter(JsonNode::isTextual).map(JsonNode::textValue).findFirst();
+        return readable(field, JsonNode::isTextual).stream().map(JsonNode::textValue).findFirst();
     }
 
     private OptionalDouble number(Field field) {
-        return read(field).stream().filter(JsonNode::isNumber).mapToDouble(JsonNode::doubleValue).findFirst();
+        return readable(field, JsonNode::isNumber).stream().mapToDouble(JsonNode::doubleValue).findFirst();
     }
 
+    /** The first number at the field, if it is an integer that fits an int (as filters, any number is read). */
     private OptionalInt integer(Field field) {
-        return read(field).stream().filter(JsonNode::canConvertToInt).filter(JsonNode::isIntegralNumber)
-                .mapToInt(JsonNode::intValue).findFirst();
+        return readable(field, JsonNode::isNumber).stream().limit(1)
+                .filter(n -> n.isIntegralNumber() && n.canConvertToInt()).mapToInt(JsonNode::intValue).findFirst();
     }
 
     private <E extends Enum<E> & EventAttribute> Optional<E> attribute(Field field, Class<E> type) {
@@ -361,8 +375,9 @@ public final class Event {
     }
 
     private <E extends Enum<E> & EventAttribute> List<E> attributes(Field field, Class<E> type) {
+        boolean numbers = type.getEnumConstants()[0].jsonValue() instanceof Value.Num;
         List<E> out = new ArrayList<>();
-        for (JsonNode node : read(field)) {
+        for (JsonNode node : readable(field, numbers ? JsonNode::isNumber : JsonNode::isTextual)) {
             for (E constant : type.getEnumConstants()) {
                 if (sameValue(constant.jsonValue(), node)) {
                     out.add(constant);

@@ -53,6 +53,22 @@ class EventTest {
     }
 
     @Test
+    void attributes_fallBackToDetectionsWhenTheAggregateHoldsAnotherJsonType_asFiltersDo() {
+        Event event = SampleEvents.event(tree -> {
+            ((ObjectNode) tree.at("/aggregate_estimations/face/attributes/emotions"))
+                    .putObject("predominant_emotion");
+            ((ObjectNode) tree.at("/aggregate_estimations/body/attributes/basic_attributes"))
+                    .put("apparent_age", "30").put("apparent_gender", "male");
+            ((ObjectNode) tree.at("/detections/0/samples/body/detection/attributes/basic_attributes"))
+                    .put("apparent_age", 30).put("apparent_gender", 1);
+        });
+
+        assertThat(event.emotion()).contains(Emotion.NEUTRAL);
+        assertThat(event.apparentAge()).hasValue(30);
+        assertThat(event.apparentGender()).contains(ApparentGender.MALE);
+    }
+
+    @Test
     void bodyAccessors_readEveryBodyAttributeOfTheAggregate() {
         Event event = SampleEvents.event(tree -> {
             ObjectNode body = (ObjectNode) tree.at("/aggregate_estimations/body/attributes");
