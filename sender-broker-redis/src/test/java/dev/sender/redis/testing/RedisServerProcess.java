@@ -13,19 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} (Debian's package) on a free loopback port, for tests: started, stopped and
- * restarted on the same port like a production Redis would be. {@code .ci/run} installs the package.
+ * restarted on the same port like a production Redis would be. {@code .ci/run} installs the package. A server
+ * a test forgot to close is killed when the JVM exits.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
-    private static final List<String> BINARIES = List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server");
+    private static final List<String> DIRECTORIES = List.of("/usr/bin/", "/usr/local/bin/");
 
     private final int port;
-    private Process process;
+    private final Thread killOnExit = new Thread(this::kill, "redis-server-killer");
+    private volatile Process process;
 
     private RedisServerProcess(int port) {
         this.port = port;
@@ -34,6 +37,7 @@ public final class RedisServerProcess implements AutoCloseable {
     /** Starts a Redis server on a free port. */
     public static RedisServerProcess start() {
         RedisServerProcess redis = new RedisServerProcess(freePort());
+        Runtime.getRuntime().addShutdownHook(redis.killOnExit);
         redis.startProcess();
         return redis;
     }
@@ -50,6 +54,10 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Kills the server at once, as a crash would. */
     public void kill() {
+        Process process = this.process;
+        if (process == null) {
+            return;
+        }
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
@@ -89,10 +97,38 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    private void startProcess() {
-        String binary = BINARIES.stream().filter(b -> Files.isExecutable(Path.of(b))).findFirst()
+    /**
+     * Runs {@code redis-cli} (installed with the server) against this server with {@code arguments} as separate
+     * words, as a shell user would, and returns what it printed, trimmed.
+     */
+    public String cli(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(binary("redis-cli"), "-h", "127.0.0.1", "-p",
+                Integer.toString(port)));
+        command.addAll(List.of(arguments));
+        try {
+            Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[] output = cli.getInputStream().readAllBytes();
+            if (!cli.waitFor(10, TimeUnit.SECONDS)) {
+                cli.destroyForcibly();
+                throw new IllegalStateException("redis-cli did not finish: " + command);
+            }
+            return new String(output, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String binary(String name) {
+        return DIRECTORIES.stream().map(d -> d + name).filter(b -> Files.isExecutable(Path.of(b))).findFirst()
                 .orElseThrow(() -> new IllegalStateException(
-                        "redis-server is not installed: apt-get install -y redis-server (.ci/run does it)"));
+                        name + " is not installed: apt-get install -y redis-server (.ci/run does it)"));
+    }
+
+    private void startProcess() {
+        String binary = binary("redis-server");
         try {
             process = new ProcessBuilder(binary, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--protected-mode", "no")
@@ -116,5 +152,10 @@ public final class RedisServerProcess implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // The JVM is exiting; the hook runs anyway.
+        }
     }
 }
