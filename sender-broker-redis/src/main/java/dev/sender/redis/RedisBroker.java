@@ -14,29 +14,27 @@ import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.spi.LocalDispatcher;
-import dev.sender.redis.internal.ChannelListener;
 import dev.sender.redis.internal.ChannelSubscriptions;
 import dev.sender.redis.internal.Channels;
+import dev.sender.redis.internal.Connections;
 import dev.sender.redis.internal.HealthProbe;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
+import dev.sender.redis.internal.Inbox;
+import dev.sender.redis.internal.MessageRouter;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,55 +52,64 @@ import org.slf4j.LoggerFactory;
  * SenderServer server = SenderServer.builder().broker(broker).build().start();
  * }</pre>
  *
+ * <p>The thread that reads Redis only hands each message to one dispatching thread per broker, which parses,
+ * filters and delivers it ({@link dev.sender.core.Delivery#DIRECT} sinks are called there), so a busy node never
+ * makes Redis buffer for it; see {@link Builder#maxPendingBytes(long)}.
+ *
  * <p>Faults: while Redis is unreachable a publication fails at once with {@link BrokerException} (the server
  * answers {@code 500 29004}) and {@link #checkHealth()} fails; subscriptions stay open. Lettuce reconnects
- * (within about a second), re-subscribes every channel, and delivery resumes by itself.
+ * (within about a second), every channel is subscribed again, and delivery resumes by itself; health recovers
+ * once every channel is confirmed and a probe makes the round trip.
  */
 public final class RedisBroker implements Broker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
-    private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final String description;
-    private final ClientResources resources;
-    private final RedisClient publishClient;
-    private final RedisClient subscribeClient;
+    private final Connections connections;
     private final StatefulRedisConnection<String, byte[]> publisher;
     private final StatefulRedisPubSubConnection<String, byte[]> subscriber;
     private final LocalDispatcher dispatcher;
     private final ChannelSubscriptions channels;
     private final HealthProbe probe;
-    private final Duration subscribeTimeout;
-    private volatile boolean closed;
+    /** Hands what the subscribing connection reads to the thread that dispatches it. */
+    private final Inbox inbox;
+    private final Duration commandTimeout;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisBroker(Builder b) {
-        RedisURI uri = RedisURI.create(b.uri);
-        uri.setTimeout(b.commandTimeout);
         description = masked(b.uri);
-        resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
-                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), b.maxReconnectDelay, 2, TimeUnit.MILLISECONDS))
-                .build();
-        publishClient = RedisClient.create(resources, uri);
-        // A publication while Redis is away must fail at once, not wait in Lettuce's queue.
-        publishClient.setOptions(ClientOptions.builder().disconnectedBehavior(
-                ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(b.commandTimeout)).build());
-        subscribeClient = RedisClient.create(resources, uri);
-        subscribeClient.setOptions(ClientOptions.builder().timeoutOptions(TimeoutOptions.enabled(b.commandTimeout))
-                .build());
+        commandTimeout = b.commandTimeout;
         try {
-            publisher = publishClient.connect(CODEC);
-            subscriber = subscribeClient.connectPubSub(CODEC);
+            connections = Connections.open(b.uri, b.commandTimeout, b.maxReconnectDelay);
         } catch (RedisException e) {
-            resources.shutdown();
             throw new BrokerException("cannot connect to Redis at " + description + ": " + e.getMessage(), e);
         }
+        publisher = connections.publisher();
+        subscriber = connections.subscriber();
         channels = new ChannelSubscriptions(subscriber);
         dispatcher = new LocalDispatcher(b.deliveryOptions, channels);
-        probe = new HealthProbe(publisher, Channels.HEALTH_PREFIX + UUID.randomUUID(), b.commandTimeout);
-        subscriber.addListener(new ChannelListener(dispatcher, probe.channel(), probe::received));
-        subscriber.sync().subscribe(probe.channel());
-        subscribeTimeout = b.commandTimeout;
+        probe = new HealthProbe(publisher, "Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
+                b.commandTimeout);
+        MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);
+        inbox = new Inbox("sender-redis-dispatch-" + INSTANCES.incrementAndGet(), b.maxPendingBytes, router::route);
+        subscriber.addListener(inbox);
+        subscriber.addListener((RedisPubSubListener<String, byte[]>) channels);
+        subscriber.addListener((RedisConnectionStateListener) channels);
+        channels.listen(probe.channel());
+        try {
+            channels.confirmation(probe.channel()).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            inbox.close(0);
+            dispatcher.close();
+            connections.close();
+            throw new BrokerException("cannot subscribe to Redis at " + description + ": no confirmation within "
+                    + commandTimeout.toMillis() + " ms", e);
+        }
         LOG.info("Redis broker connected to {}", description);
     }
 
@@ -124,7 +131,7 @@ public final class RedisBroker implements Broker {
     @Override
     public CompletionStage<Void> publish(Publication publication) {
         Objects.requireNonNull(publication, "publication");
-        if (closed) {
+        if (closed.get()) {
             return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
         }
         String channel;
@@ -150,13 +157,13 @@ public final class RedisBroker implements Broker {
      */
     @Override
     public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
-        if (closed) {
+        if (closed.get()) {
             throw new BrokerException("the broker is closed");
         }
         Subscription subscription = dispatcher.subscribe(topic, filter, sink, delivery);
         if (subscriber.isOpen()) {
             try {
-                channels.confirmation(topic).get(subscribeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                channels.confirmation(topic).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -166,17 +173,35 @@ public final class RedisBroker implements Broker {
         return subscription;
     }
 
-    /** Fails unless a probe goes through Redis and back: publishing and receiving both work. */
+    /**
+     * Fails unless both directions work: Redis confirms (within the command timeout) every channel this node
+     * needs on the current connection, and a probe published by this node comes back through its subscription
+     * and its dispatching thread.
+     */
     @Override
     public CompletionStage<Void> checkHealth() {
-        if (closed) {
+        if (closed.get()) {
             return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
         }
         if (!subscriber.isOpen()) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " is unreachable: the subscribing connection is down"));
         }
-        return probe.check();
+        List<CompletableFuture<Void>> pending = channels.pendingConfirmations();
+        if (pending.isEmpty()) {
+            return probe.check();
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        throw new BrokerException("Redis at " + description + " has not confirmed "
+                                + pending.stream().filter(c -> !c.isDone()).count() + " channel subscription(s) within "
+                                + commandTimeout.toMillis() + " ms");
+                    }
+                    return null;
+                })
+                .thenCompose(confirmed -> probe.check());
     }
 
     @Override
@@ -195,13 +220,13 @@ public final class RedisBroker implements Broker {
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         if (subscriber.isOpen()) {
             try {
-                // Redis keeps order on a connection: the probe comes back after every earlier publication.
+                // Redis keeps order, and so does the inbox: the probe comes back after every earlier publication
+                // has been dispatched.
                 probe.check().toCompletableFuture().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -209,12 +234,9 @@ public final class RedisBroker implements Broker {
                 LOG.warn("Closing without the last publications from Redis: {}", e.getMessage());
             }
         }
+        inbox.close(commandTimeout.toMillis());
         dispatcher.close();
-        subscriber.close();
-        publisher.close();
-        publishClient.shutdown();
-        subscribeClient.shutdown();
-        resources.shutdown();
+        connections.close();
     }
 
     /** The Redis URI, password masked. */
@@ -223,10 +245,14 @@ public final class RedisBroker implements Broker {
         return "RedisBroker[" + description + "]";
     }
 
+    /** {@code uri} without its password: {@code user:password@} and {@code password@} alike (Lettuce reads both). */
     private static String masked(URI uri) {
         String user = uri.getRawUserInfo();
-        return user == null || !user.contains(":") ? uri.toString()
-                : uri.toString().replace(user + "@", user.substring(0, user.indexOf(':') + 1) + "********@");
+        if (user == null) {
+            return uri.toString();
+        }
+        int colon = user.indexOf(':');
+        return uri.toString().replace(user + "@", (colon < 0 ? "" : user.substring(0, colon + 1)) + "********@");
     }
 
     /** Builds a {@link RedisBroker}; every setter names the setting it rejects. */
@@ -236,11 +262,14 @@ public final class RedisBroker implements Broker {
         public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(2);
         /** Default of {@link #maxReconnectDelay(Duration)}. */
         public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+        /** Default of {@link #maxPendingBytes(long)}: 64 MiB, twice Redis' default hard limit for a pub/sub client. */
+        public static final long DEFAULT_MAX_PENDING_BYTES = 64L << 20;
 
         private final URI uri;
         private DeliveryOptions deliveryOptions = DeliveryOptions.ofDefaults();
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private long maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -264,6 +293,19 @@ public final class RedisBroker implements Broker {
         /** The longest pause between reconnection attempts; keep it short so delivery resumes quickly. */
         public Builder maxReconnectDelay(Duration delay) {
             this.maxReconnectDelay = positive(delay, "maxReconnectDelay");
+            return this;
+        }
+
+        /**
+         * How many bytes of messages read from Redis may wait for this node's dispatching thread. The thread that
+         * reads Redis only hands messages over, so Redis never holds a backlog for this node; should dispatching
+         * fall this far behind, further messages are dropped and logged rather than grow the heap.
+         */
+        public Builder maxPendingBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxPendingBytes must be positive: " + bytes);
+            }
+            this.maxPendingBytes = bytes;
             return this;
         }
 

@@ -2,55 +2,123 @@ package dev.sender.redis.internal;
 
 import dev.sender.core.Topic;
 import dev.sender.core.spi.TopicListener;
+import io.lettuce.core.RedisChannelHandler;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes this node's pub/sub connection to a topic's channel while the node has subscribers of it, and
- * only then: one Redis subscription per channel per node, whatever the number of local subscribers. Lettuce
- * re-subscribes every channel by itself after a reconnect.
+ * Keeps this node's pub/sub connection subscribed to exactly the channels it needs: a topic's channel while the
+ * node has subscribers of the topic, and only then (one Redis subscription per channel per node, whatever the
+ * number of local subscribers), plus the node's health channel.
+ *
+ * <p>This class, not Lettuce, is the authority on what should be subscribed. Lettuce re-subscribes the
+ * channels Redis had confirmed when it reconnects, but a SUBSCRIBE or UNSUBSCRIBE issued while Redis was away
+ * may be lost or replayed out of order. So every (re)connection subscribes every wanted channel again, and a
+ * confirmation of a channel no longer wanted is answered with an UNSUBSCRIBE. A channel counts as confirmed
+ * from Redis' confirmation until the connection drops.
  */
-public final class ChannelSubscriptions implements TopicListener {
+public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[]>
+        implements TopicListener, RedisConnectionStateListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
     private final StatefulRedisPubSubConnection<String, byte[]> connection;
-    /** Completes when Redis confirmed the subscription of each channel the node listens to. */
-    private final Map<String, CompletableFuture<Void>> confirmed = new ConcurrentHashMap<>();
+    /** The channels wanted, each with a future completed once Redis confirmed it on the current connection. */
+    private final Map<String, CompletableFuture<Void>> wanted = new HashMap<>();
 
-    /** Subscriptions over {@code connection}. */
+    /** Subscriptions over {@code connection}; register it as that connection's pub/sub and state listener. */
     public ChannelSubscriptions(StatefulRedisPubSubConnection<String, byte[]> connection) {
         this.connection = connection;
     }
 
     @Override
     public void onFirstSubscription(Topic topic) {
-        String channel = Channels.of(topic);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        confirmed.put(channel, done);
-        connection.async().subscribe(channel).whenComplete((ok, error) -> {
-            if (error != null) {
-                LOG.warn("Subscribing to Redis channel '{}' failed; Lettuce retries after reconnecting", channel,
-                        error);
-            } else {
-                done.complete(null);
-            }
-        });
+        listen(Channels.of(topic));
     }
 
     @Override
     public void onLastSubscriptionClosed(Topic topic) {
-        String channel = Channels.of(topic);
-        confirmed.remove(channel);
-        connection.async().unsubscribe(channel);
+        stopListening(Channels.of(topic));
     }
 
-    /** Completes when the channel of {@code topic} is subscribed; already done for a topic not listened to. */
-    public CompletableFuture<Void> confirmation(Topic topic) {
-        return confirmed.getOrDefault(Channels.of(topic), CompletableFuture.completedFuture(null));
+    /** Subscribes to {@code channel} unless already wanted. */
+    public synchronized void listen(String channel) {
+        if (!wanted.containsKey(channel)) {
+            wanted.put(channel, new CompletableFuture<>());
+            subscribe(channel);
+        }
+    }
+
+    /** Unsubscribes from {@code channel}. */
+    public synchronized void stopListening(String channel) {
+        if (wanted.remove(channel) != null) {
+            connection.async().unsubscribe(channel).exceptionally(error -> {
+                LOG.debug("Unsubscribing from Redis channel '{}' failed; retried on reconnection", channel, error);
+                return null;
+            });
+        }
+    }
+
+    /** Completes when Redis has confirmed {@code topic}'s channel; already done for a topic not listened to. */
+    public synchronized CompletableFuture<Void> confirmation(Topic topic) {
+        return confirmation(Channels.of(topic));
+    }
+
+    /** Completes when Redis has confirmed {@code channel}; already done for a channel not listened to. */
+    public synchronized CompletableFuture<Void> confirmation(String channel) {
+        CompletableFuture<Void> confirmed = wanted.get(channel);
+        return confirmed == null ? CompletableFuture.completedFuture(null) : confirmed;
+    }
+
+    /** The confirmations of the wanted channels that Redis has not confirmed on the current connection yet. */
+    public synchronized List<CompletableFuture<Void>> pendingConfirmations() {
+        return wanted.values().stream().filter(confirmed -> !confirmed.isDone()).toList();
+    }
+
+    @Override
+    public synchronized void subscribed(String channel, long count) {
+        if (!wanted.containsKey(channel)) {
+            // Replayed by Lettuce after a reconnection, or confirmed after its last subscriber left.
+            connection.async().unsubscribe(channel);
+        }
+    }
+
+    @Override
+    public synchronized void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
+        LOG.debug("Redis pub/sub connection lost; {} channel(s) to subscribe again", wanted.size());
+        wanted.replaceAll((channel, confirmed) -> confirmed.isDone() ? new CompletableFuture<>() : confirmed);
+    }
+
+    @Override
+    public synchronized void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress address) {
+        LOG.debug("Redis pub/sub connection to {} up; subscribing {} channel(s)", address, wanted.size());
+        wanted.keySet().forEach(this::subscribe);
+    }
+
+    /**
+     * Sends a SUBSCRIBE, whose completion confirms the channel unless the channel was let go (or the connection
+     * dropped) meanwhile. Commands are sent under this object's lock, so they reach Redis in decision order.
+     */
+    private void subscribe(String channel) {
+        CompletableFuture<Void> confirmed = wanted.get(channel);
+        connection.async().subscribe(channel).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.debug("Subscribing to Redis channel '{}' failed; retried on reconnection", channel, error);
+                return;
+            }
+            synchronized (this) {
+                if (wanted.get(channel) == confirmed) {
+                    confirmed.complete(null);
+                }
+            }
+        });
     }
 }

@@ -18,13 +18,17 @@ import java.util.concurrent.TimeUnit;
 public final class HealthProbe {
 
     private final StatefulRedisConnection<String, byte[]> publisher;
+    /** How failures name Redis, such as {@code Redis at redis://host:6379}. */
+    private final String redis;
     private final String channel;
     private final Duration timeout;
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
-    /** A probe publishing on {@code channel} through {@code publisher}. */
-    public HealthProbe(StatefulRedisConnection<String, byte[]> publisher, String channel, Duration timeout) {
+    /** A probe publishing on {@code channel} through {@code publisher}; failures name {@code redis}. */
+    public HealthProbe(StatefulRedisConnection<String, byte[]> publisher, String redis, String channel,
+            Duration timeout) {
         this.publisher = publisher;
+        this.redis = redis;
         this.channel = channel;
         this.timeout = timeout;
     }
@@ -43,13 +47,13 @@ public final class HealthProbe {
                 .toCompletableFuture()
                 .handle((receivers, error) -> {
                     if (error != null) {
-                        throw new BrokerException("publishing to Redis fails: " + error.getMessage(), error);
+                        throw new BrokerException(redis + " does not take publications: " + error.getMessage(), error);
                     }
                     return null;
                 })
                 .thenCompose(published -> back.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .exceptionally(error -> {
-                            throw new BrokerException("receiving from Redis fails: no probe came back within "
+                            throw new BrokerException(redis + " does not deliver: no probe came back within "
                                     + timeout.toMillis() + " ms");
                         }))
                 .thenApply(ok -> (Void) null);

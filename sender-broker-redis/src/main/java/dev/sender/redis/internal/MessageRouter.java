@@ -4,7 +4,6 @@ import dev.sender.core.RequestId;
 import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.PublicationJson;
 import dev.sender.core.spi.LocalDispatcher;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -12,27 +11,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives every message of the channels this node subscribes to and hands it to the local dispatcher, on
- * Lettuce's I/O thread. Dispatching never blocks (sinks either enqueue or write to non-blocking sockets), so
- * the node drains Redis as fast as it sends and never nears Redis' output-buffer limits for pub/sub clients.
+ * Turns a message of a Redis channel back into a publication and hands it to the local dispatcher, or a health
+ * probe to its consumer. A payload that is not a Sender/LUNA publication is logged and skipped.
  */
-public final class ChannelListener extends RedisPubSubAdapter<String, byte[]> {
+public final class MessageRouter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ChannelListener.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MessageRouter.class);
 
     private final LocalDispatcher dispatcher;
     private final String healthChannel;
     private final Consumer<String> onProbe;
 
-    /** A listener dispatching to {@code dispatcher}, passing the probes of {@code healthChannel} to {@code onProbe}. */
-    public ChannelListener(LocalDispatcher dispatcher, String healthChannel, Consumer<String> onProbe) {
+    /** A router dispatching to {@code dispatcher}, passing the probes of {@code healthChannel} to {@code onProbe}. */
+    public MessageRouter(LocalDispatcher dispatcher, String healthChannel, Consumer<String> onProbe) {
         this.dispatcher = dispatcher;
         this.healthChannel = healthChannel;
         this.onProbe = onProbe;
     }
 
-    @Override
-    public void message(String channel, byte[] payload) {
+    /** Routes one message of {@code channel}. */
+    public void route(String channel, byte[] payload) {
         try {
             if (channel.equals(Channels.GENERAL)) {
                 dispatcher.dispatch(PublicationJson.readGeneralChannelMessage(payload, RequestId.generate()));
@@ -48,8 +46,6 @@ public final class ChannelListener extends RedisPubSubAdapter<String, byte[]> {
             }
         } catch (InvalidJsonException e) {
             LOG.warn("Ignoring a message on '{}' that is not a Sender/LUNA publication: {}", channel, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("Dispatching a message of '{}' failed", channel, e);
         }
     }
 }
