@@ -44,16 +44,20 @@ public final class GeneralEventMessage implements EventMessage {
     }
 
     /**
-     * Reads a message from its JSON text, as a client receives it.
+     * Reads a message from its JSON text, as a client receives it; {@link #json()} and {@link #toJson()} then
+     * return that text unchanged.
      *
      * @throws InvalidJsonException when the text is not such a message
      */
     public static GeneralEventMessage parse(String json) {
-        Map<String, Object> fields = MessageReader.read(json.getBytes(StandardCharsets.UTF_8));
-        return new GeneralEventMessage(MessageReader.event(fields), MessageReader.requiredText(fields, EVENT_TYPE),
-                MessageReader.optionalText(fields, ACCOUNT_ID),
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> fields = MessageReader.read(bytes);
+        GeneralEventMessage message = new GeneralEventMessage(MessageReader.event(fields),
+                MessageReader.requiredText(fields, EVENT_TYPE), MessageReader.optionalText(fields, ACCOUNT_ID),
                 MessageReader.optionalText(fields, HandlerEventMessage.CREATE_TIME),
                 MessageReader.optionalText(fields, HandlerEventMessage.END_TIME), null);
+        message.encoded = bytes;
+        return message;
     }
 
     @Override

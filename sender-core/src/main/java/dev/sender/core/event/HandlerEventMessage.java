@@ -42,15 +42,19 @@ public final class HandlerEventMessage implements EventMessage {
     }
 
     /**
-     * Reads a message from its JSON text, as a client receives it.
+     * Reads a message from its JSON text, as a client receives it; {@link #json()} and {@link #toJson()} then
+     * return that text unchanged.
      *
      * @throws InvalidJsonException when the text is not such a message
      */
     public static HandlerEventMessage parse(String json) {
-        Map<String, Object> fields = MessageReader.read(json.getBytes(StandardCharsets.UTF_8));
-        return new HandlerEventMessage(MessageReader.event(fields), MessageReader.requiredText(fields, HANDLER_ID),
-                MessageReader.requiredText(fields, CREATE_TIME), MessageReader.requiredText(fields, END_TIME),
-                MessageReader.requiredText(fields, REQUEST_ID));
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> fields = MessageReader.read(bytes);
+        HandlerEventMessage message = new HandlerEventMessage(MessageReader.event(fields),
+                MessageReader.requiredText(fields, HANDLER_ID), MessageReader.requiredText(fields, CREATE_TIME),
+                MessageReader.requiredText(fields, END_TIME), MessageReader.requiredText(fields, REQUEST_ID));
+        message.encoded = bytes;
+        return message;
     }
 
     @Override

@@ -43,6 +43,16 @@ class GeneralEventMessageTest {
     }
 
     @Test
+    void parse_keepsTheReceivedFrameAsItsJson() {
+        String frame = "{\"event_type\": \"door\", \"event\": {\"b\": true}, \"extra\": 1}";
+
+        GeneralEventMessage message = GeneralEventMessage.parse(frame);
+
+        assertThat(message.toJson()).isEqualTo(frame);
+        assertThat(message.accountId()).isNull();
+    }
+
+    @Test
     void parse_withoutEventType_namesTheMissingKey() {
         assertThatThrownBy(() -> GeneralEventMessage.parse("{\"event\":{},\"account_id\":null}"))
                 .isInstanceOfSatisfying(InvalidJsonException.class, e -> {

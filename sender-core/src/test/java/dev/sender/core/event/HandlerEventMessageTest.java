@@ -44,6 +44,18 @@ class HandlerEventMessageTest {
     }
 
     @Test
+    void parse_keepsTheReceivedFrameAsItsJson() {
+        String frame = "{ \"Luna-Request-id\": \"r\", \"event\": {\"a\": 1.0}, \"handler_id\": \"h\",\n"
+                + "  \"event-end-time\": \"e\", \"event-create-time\": \"c\", \"extra\": [1] }";
+
+        HandlerEventMessage message = HandlerEventMessage.parse(frame);
+
+        assertThat(message.toJson()).isEqualTo(frame);
+        assertThat(message.jsonLength()).isEqualTo(frame.length());
+        assertThat(message.event().json()).isEqualTo("{\"a\": 1.0}");
+    }
+
+    @Test
     void encode_escapesContextStrings() {
         HandlerEventMessage message = new HandlerEventMessage(Event.parse("{}"), "a\"b\\c\n", "c", "e", "r");
 
