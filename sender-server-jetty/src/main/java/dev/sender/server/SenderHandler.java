@@ -63,7 +63,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
-                settings.subscriberQueueBytes(), settings.writeTimeout().toMillis());
+                settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes());
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
                 config);
         addBean(components);

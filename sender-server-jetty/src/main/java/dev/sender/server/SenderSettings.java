@@ -113,7 +113,8 @@ public final class SenderSettings {
 
     /**
      * The most bytes waiting to be written to one subscriber; a subscriber past it is closed with 4008 and
-     * never holds back the publisher or other subscribers.
+     * never holds back the publisher or other subscribers. An event whose message alone is larger than the limit
+     * overflows it too: keep the limit above the largest event subscribers should receive.
      */
     public long subscriberQueueBytes() {
         return subscriberQueueBytes;

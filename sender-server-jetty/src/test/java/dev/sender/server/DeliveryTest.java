@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
+import java.io.DataInputStream;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,64 @@ class DeliveryTest {
             subscriber.socket().sendText("x".repeat(4096), true).join();
 
             assertThat(subscriber.awaitCloseCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void fragmentedMessageOverTheInboundLimit_closesWith1009_whileOneAtTheLimitIsIgnored() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .maxInboundFrameBytes(1024).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+            subscriber.socket().sendText("x".repeat(1024), true).join();
+            server.publish(account, "{\"after\":\"limit\"}");
+            assertThat(subscriber.awaitJson().get("event").get("after").asText()).isEqualTo("limit");
+
+            subscriber.socket().sendText("x".repeat(600), false).join();
+            subscriber.socket().sendText("x".repeat(600), true).join();
+
+            assertThat(subscriber.awaitCloseCode()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void eventLargerThanTheInboundLimit_goesOutWholeAsOneTextFrame() throws Exception {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .maxInboundFrameBytes(1024).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+            TestSubscriber general = server.subscribeGeneral("");
+            try (Socket peer = RawHttp.openSilentPeer(server.port(), "/2/ws",
+                    Map.of("Luna-Account-Id", account.toString()))) {
+                server.publish(account, bigEvent(1, 200_000));
+                server.post("/2/general_events/publish", "{\"event\":" + bigEvent(2, 200_000)
+                        + ",\"event_type\":\"big\"}", "Content-Type", "application/json");
+
+                DataInputStream in = new DataInputStream(peer.getInputStream());
+                assertThat(in.readUnsignedByte()).as("FIN and opcode TEXT").isEqualTo(0x81);
+                assertThat(in.readUnsignedByte()).as("unmasked, 64-bit length").isEqualTo(127);
+                byte[] payload = in.readNBytes(Math.toIntExact(in.readLong()));
+                assertThat(ServerFixture.json(new String(payload, StandardCharsets.UTF_8)).get("event").get("pad")
+                        .asText()).hasSize(200_000);
+            }
+            assertThat(subscriber.awaitJson().get("event").get("pad").asText()).hasSize(200_000);
+            assertThat(general.awaitJson().get("event").get("seq").asInt()).isEqualTo(2);
+            assertThat(subscriber.isClosed()).isFalse();
+            assertThat(server.get("/metrics").body()).contains("sender_slow_subscriber_disconnects_total 0.0");
+        }
+    }
+
+    @Test
+    void eventLargerThanTheQueueLimit_overflowsIt_andClosesTheSubscriberWith4008() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .subscriberQueueBytes(64 << 10).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+
+            server.publish(account, bigEvent(1, 100_000));
+
+            assertThat(subscriber.awaitCloseCode()).isEqualTo(4008);
+            assertThat(subscriber.drain()).isEmpty();
         }
     }
 

@@ -38,12 +38,14 @@ final class SubscribeEndpoint {
         this.sessionContext = sessionContext;
         this.components = components;
         long idleMillis = 2 * (settings.pingInterval().toMillis() + settings.pongTimeout().toMillis());
+        // Jetty applies maxFrameSize to outgoing frames too (refusing or fragmenting an event larger than it), so
+        // Jetty gets no frame limit: events of any size go out as one frame each. With auto-fragment on, a client's
+        // frame is handed over in pieces as its bytes arrive, never buffered whole, and SubscriberSession closes
+        // with 1009 once a message passes the inbound limit.
         this.customizer = configuration -> {
             configuration.setIdleTimeout(java.time.Duration.ofMillis(idleMillis));
-            configuration.setMaxFrameSize(settings.maxInboundFrameBytes());
-            configuration.setMaxTextMessageSize(settings.maxInboundFrameBytes());
-            configuration.setMaxBinaryMessageSize(settings.maxInboundFrameBytes());
-            configuration.setAutoFragment(false);
+            configuration.setMaxFrameSize(0);
+            configuration.setAutoFragment(true);
         };
     }
 

@@ -53,6 +53,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
     private @Nullable List<EventMessage> beforeOpen = new ArrayList<>();
     private volatile long pingSentNanos;
     private volatile boolean awaitingPong;
+    /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
+    private long inboundMessageBytes;
 
     /**
      * What sessions share.
@@ -62,9 +64,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
      * @param scheduler for deadlines
      * @param queueLimitBytes see {@code SenderSettings.subscriberQueueBytes}
      * @param writeTimeoutMillis see {@code SenderSettings.writeTimeout}
+     * @param inboundLimitBytes see {@code SenderSettings.maxInboundFrameBytes}
      */
     public record Context(Subscribers subscribers, SenderMetrics metrics, ScheduledExecutorService scheduler,
-            long queueLimitBytes, long writeTimeoutMillis) {
+            long queueLimitBytes, long writeTimeoutMillis, int inboundLimitBytes) {
     }
 
     SubscriberSession(Topic topic, Filter filter, String requestId, Context context) {
@@ -175,17 +178,30 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
                 coreSession.getRemoteAddress());
     }
 
+    /** Ignores what the client sends, but closes with 1009 once one of its messages passes the inbound limit. */
     @Override
     public void onFrame(Frame frame, Callback callback) {
         byte opCode = frame.getOpCode();
+        int length = frame.getPayloadLength();
         if (opCode == OpCode.PONG) {
             awaitingPong = false;
         }
         callback.succeeded();
         CoreSession open = session;
-        if (opCode != OpCode.CLOSE && open != null) {
-            open.demand();
+        if (open == null || opCode == OpCode.CLOSE) {
+            return;
         }
+        if (frame.isDataFrame()) {
+            inboundMessageBytes = (opCode == OpCode.CONTINUATION ? inboundMessageBytes : 0) + length;
+            if (inboundMessageBytes > context.inboundLimitBytes()) {
+                LOG.debug("[{}] subscriber to {} sent a message over {} bytes; closing it with {}", requestId, topic,
+                        context.inboundLimitBytes(), CloseStatus.MESSAGE_TOO_LARGE);
+                closeWith(CloseStatus.MESSAGE_TOO_LARGE, "message over " + context.inboundLimitBytes() + " bytes");
+            } else if (frame.isFin()) {
+                inboundMessageBytes = 0;
+            }
+        }
+        open.demand();
     }
 
     @Override
