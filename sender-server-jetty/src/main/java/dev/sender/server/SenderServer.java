@@ -1,6 +1,7 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
+import dev.sender.server.internal.JsonErrorHandler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -55,6 +57,8 @@ public final class SenderServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Ambiguous paths reach the router, which answers them 404 12013 like any path that names no resource.
+        http.setUriCompliance(UriCompliance.UNSAFE);
         connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
@@ -63,6 +67,7 @@ public final class SenderServer implements AutoCloseable {
         jetty.addConnector(connector);
         handler = SenderHandler.create(broker, settings, plugins, b.extraConfig);
         jetty.setHandler(handler);
+        jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
     }
 

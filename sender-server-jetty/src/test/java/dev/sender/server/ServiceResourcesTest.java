@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.Broker;
 import dev.sender.core.event.Publication;
+import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The service resources of SPEC §1, and routing errors. */
 class ServiceResourcesTest {
+
+    private static final String REQUEST_ID =
+            "[0-9]{10},[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}";
 
     private static final List<Publication> SEEN = new CopyOnWriteArrayList<>();
     private static final RecordingBackground BACKGROUND = new RecordingBackground();
@@ -66,6 +72,39 @@ class ServiceResourcesTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).get("error_code").asInt()).isEqualTo(12013);
         assertThat(json(response).get("detail").asText()).contains(path);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"//version", "/version%2F", "/2%2Fws", "/docs/dev/..%2Findex.html", "/docs/dev/%2e%2e/x",
+            "/ver%zzsion", "/%2e%2e/version", "/version%00"})
+    void malformedOrAmbiguousPath_isNotFound_inLunaFormat(String target) throws IOException {
+        RawHttp.Answer answer = RawHttp.get(server.port(), target, Map.of());
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.headers().get("content-type")).startsWith("application/json");
+        assertThat(answer.headers().get("luna-request-id")).matches(REQUEST_ID);
+        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(12013);
+        assertThat(ServerFixture.json(answer.body()).get("desc").asText()).isEqualTo("Resource not found");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/02/ws", "/02/publish", "/002/general_events/ws", "/02/general_events/publish"})
+    void apiVersionWithALeadingZero_isNotFound(String path) {
+        HttpResponse<String> response = server.get(path);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).get("error_code").asInt()).isEqualTo(12013);
+        assertThat(json(response).get("detail").asText()).contains("'0");
+    }
+
+    @Test
+    void requestHeadOverJettysLimit_isRefusedInLunaFormat() throws IOException {
+        RawHttp.Answer answer = RawHttp.get(server.port(), "/version", Map.of("X-Big", "b".repeat(64 << 10)));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.headers().get("content-type")).startsWith("application/json");
+        assertThat(answer.headers().get("luna-request-id")).matches(REQUEST_ID);
+        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(29010);
     }
 
     @Test

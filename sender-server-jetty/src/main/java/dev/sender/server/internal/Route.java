@@ -73,12 +73,20 @@ public enum Route {
             default -> null;
         };
         String version = path.substring(1, slash);
-        if (route == null || version.isEmpty() || !version.chars().allMatch(c -> c >= '0' && c <= '9')
-                || version.length() > 9) {
-            return route == null ? new Resolution(null, 0, null) : new Resolution(null, 0, version);
+        if (route == null) {
+            return new Resolution(null, 0, null);
+        }
+        if (!isCanonicalNumber(version)) {
+            return new Resolution(null, 0, version);
         }
         int number = Integer.parseInt(version);
         return apiVersions.contains(number) ? new Resolution(route, number, null) : new Resolution(null, 0, version);
+    }
+
+    /** Digits without a leading zero, as a version is written: {@code 02} names no version, as {@code v2} does not. */
+    private static boolean isCanonicalNumber(String segment) {
+        return !segment.isEmpty() && segment.length() <= 9 && segment.chars().allMatch(c -> c >= '0' && c <= '9')
+                && !(segment.length() > 1 && segment.charAt(0) == '0');
     }
 
     private static Resolution found(Route route) {

@@ -40,14 +40,18 @@ public final class Router {
     /** Answers {@code request}; always handles it. */
     public void handle(Request request, Response response, Callback callback) {
         long start = System.nanoTime();
-        String path = Request.getPathInContext(request);
+        // An ambiguous or malformed path (an empty segment, an encoded '/' or '.', a bad %-escape) names no
+        // resource: it is answered here, in SPEC format, rather than by Jetty's own error page.
+        boolean malformed = request.getHttpURI().hasViolations();
+        String path = malformed ? request.getHttpURI().getPath() : Request.getPathInContext(request);
         String method = request.getMethod();
         String given = request.getHeaders().get(Exchange.REQUEST_ID_HEADER);
         boolean validId = given == null || RequestId.isValid(given);
         String requestId = given != null && validId ? given : RequestId.generate();
         response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, requestId);
 
-        Route.Resolution resolution = Route.resolve(path, settings.apiVersions());
+        Route.Resolution resolution = malformed ? new Route.Resolution(null, 0, null)
+                : Route.resolve(path, settings.apiVersions());
         Route route = resolution.route();
         String label = route == null ? "unknown" : route.template().replace("{api}",
                 Integer.toString(resolution.apiVersion()));

@@ -45,6 +45,21 @@ public final class RawHttp {
         }
     }
 
+    /** Sends {@code GET target} exactly as written (no normalisation of the path) with extra {@code headers}. */
+    public static Answer get(int port, String target, Map<String, String> headers) throws IOException {
+        StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nConnection: close\r\n");
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("\r\n");
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return read(socket.getInputStream());
+        }
+    }
+
     /**
      * Completes a WebSocket handshake over a plain socket and hands the socket over: a peer that reads what it
      * is sent and never answers, not even pings.
