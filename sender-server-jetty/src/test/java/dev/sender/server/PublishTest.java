@@ -66,6 +66,12 @@ class PublishTest {
                 Arguments.of("", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12030, "empty"),
                 Arguments.of("{\"events\":[", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400,
                         12002, "JSON"),
+                Arguments.of("[1,]", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12002,
+                        "JSON"),
+                Arguments.of("[1] x", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12002,
+                        "JSON"),
+                Arguments.of("[1]", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 11027,
+                        "Path: '',  message: 'must be an object'"),
                 Arguments.of("{\"events\":[{}],\"event_create_time\":\"c\",\"event_end_time\":\"e\"}",
                         new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 11027,
                         "Failed to validate input json. Path: 'handler_id',  message: 'field required'"),
@@ -115,7 +121,8 @@ class PublishTest {
                 Arguments.of("{\"event\":{}}", 400, 11027, "Path: 'event_type',  message: 'field required'"),
                 Arguments.of("{\"event_type\":\"t\"}", 400, 11027, "Path: 'event',  message: 'field required'"),
                 Arguments.of("{\"event\":{},\"event_type\":\"t\",\"account_id\":\"1\"}", 400, 11027, "account_id"),
-                Arguments.of("nope", 400, 12002, "JSON"));
+                Arguments.of("nope", 400, 12002, "JSON"),
+                Arguments.of("null {", 400, 12002, "JSON"));
     }
 
     @ParameterizedTest

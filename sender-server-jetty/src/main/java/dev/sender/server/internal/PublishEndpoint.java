@@ -1,5 +1,6 @@
 package dev.sender.server.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
@@ -7,13 +8,16 @@ import dev.sender.core.Topic;
 import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
+import dev.sender.core.internal.json.Json;
 import dev.sender.server.SenderSettings;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /{api}/publish} and {@code POST /{api}/general_events/publish}: headers, content type, size and
@@ -86,8 +90,9 @@ final class PublishEndpoint {
                     ? PublicationJson.readHandlerRequest(body, account, exchange.requestId())
                     : PublicationJson.readGeneralRequest(body, exchange.requestId());
         } catch (InvalidJsonException e) {
-            if (e.kind() == InvalidJsonException.Kind.NOT_JSON) {
-                exchange.sendError(ErrorCode.NOT_JSON, "the request body is not valid JSON: " + e.reason());
+            String syntaxError = e.kind() == InvalidJsonException.Kind.NOT_JSON ? e.reason() : syntaxError(body);
+            if (syntaxError != null) {
+                exchange.sendError(ErrorCode.NOT_JSON, "the request body is not valid JSON: " + syntaxError);
             } else {
                 exchange.sendError(ErrorCode.BAD_INPUT_DATA, "Failed to validate input json. Path: '" + e.path()
                         + "',  message: '" + e.reason() + "'");
@@ -109,6 +114,22 @@ final class PublishEndpoint {
                 exchange.fail(cause);
             }
         });
+    }
+
+    /**
+     * Why {@code body} is not JSON, or {@code null} when it is. The reader stops at the first schema violation
+     * (a body that is not an object, say), so the rest of a rejected body is checked here: not being JSON at all
+     * takes precedence (SPEC §2.5).
+     */
+    private static @Nullable String syntaxError(byte[] body) {
+        try (JsonParser parser = Json.FACTORY.createParser(body)) {
+            if (parser.nextToken() != null) {
+                Json.consumeValidated(parser);
+            }
+            return parser.nextToken() == null ? null : "content after the JSON value";
+        } catch (IOException e) {
+            return e.getMessage();
+        }
     }
 
     private void tooLarge(Exchange exchange) {
