@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SenderServer implements AutoCloseable {
 
+    /** Default {@link Builder#maxThreads(int)}: the most threads Jetty's pool may run. */
+    public static final int DEFAULT_MAX_THREADS = 200;
+
     private static final Logger LOG = LoggerFactory.getLogger(SenderServer.class);
 
     private final Server jetty;
@@ -143,7 +146,7 @@ public final class SenderServer implements AutoCloseable {
         private @Nullable Broker broker;
         private final List<SenderPlugin> plugins = new ArrayList<>();
         private boolean loadPlugins = true;
-        private int maxThreads = 200;
+        private int maxThreads = DEFAULT_MAX_THREADS;
         private final Map<String, Object> extraConfig = new LinkedHashMap<>();
 
         private Builder() {
@@ -185,7 +188,7 @@ public final class SenderServer implements AutoCloseable {
             return this;
         }
 
-        /** The most threads Jetty's pool may run; 200 by default. */
+        /** The most threads Jetty's pool may run; {@value SenderServer#DEFAULT_MAX_THREADS} by default. */
         public Builder maxThreads(int threads) {
             if (threads < 8) {
                 throw new IllegalArgumentException("max-threads must be at least 8: " + threads);
