@@ -98,6 +98,24 @@ class PublishTest {
     }
 
     @Test
+    void publishRefusedBeforeItsBodyIsRead_closesTheConnection_andSaysSo() {
+        HttpResponse<String> refused = server.post("/2/publish", ServerFixture.body("{\"a\":1}"), "Content-Type",
+                JSON);
+
+        assertError(refused, 400, 12014, "Luna-Account-Id");
+        assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+    }
+
+    @Test
+    void publishRefusedAfterItsBodyIsRead_keepsTheConnection() {
+        HttpResponse<String> refused = server.post("/2/publish", "{\"events\":[]}", "Luna-Account-Id",
+                UUID.randomUUID().toString(), "Content-Type", JSON);
+
+        assertError(refused, 400, 11027, "events");
+        assertThat(refused.headers().firstValue("Connection")).isEmpty();
+    }
+
+    @Test
     void bodyOverTheLimit_sentChunked_isRefused() {
         byte[] big = ServerFixture.body("{\"pad\":\"" + "x".repeat(8000) + "\"}").getBytes();
         HttpRequest.Builder request = HttpRequest.newBuilder(server.http("/2/publish"))

@@ -31,6 +31,8 @@ public final class Exchange {
     private final String requestId;
     private final String path;
     private @Nullable ErrorCode error;
+    /** Whether the request's body was read to its end. */
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, String requestId, String path) {
         this.request = request;
@@ -68,6 +70,11 @@ public final class Exchange {
     /** The error the exchange was answered with, if any. */
     public @Nullable ErrorCode error() {
         return error;
+    }
+
+    /** Notes that the request's body was read to its end. */
+    public void bodyRead() {
+        bodyRead = true;
     }
 
     /** A request header, or {@code null}. */
@@ -112,6 +119,11 @@ public final class Exchange {
         body.put("error_code", code.code());
         body.put("desc", code.desc());
         body.put("detail", detail);
+        if (!bodyRead && request.getLength() != 0) {
+            // The unread body stands in front of any next request: the connection closes after this answer, and
+            // the client is told so, lest it send another request on it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (!response.isCommitted()) {
             sendJson(code.httpStatus(), body);
         } else {

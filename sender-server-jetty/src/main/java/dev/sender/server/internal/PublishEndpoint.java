@@ -75,6 +75,7 @@ final class PublishEndpoint {
                 }
                 return;
             }
+            exchange.bodyRead();
             publish(exchange, route, publishAccount, body);
         });
     }
@@ -133,8 +134,6 @@ final class PublishEndpoint {
     }
 
     private void tooLarge(Exchange exchange) {
-        // The rest of the body is not read: the connection cannot carry another request, and the client must know.
-        exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
         exchange.sendError(ErrorCode.PAYLOAD_TOO_LARGE,
                 "the request body is over the limit of " + settings.maxBodyBytes() + " bytes");
     }
