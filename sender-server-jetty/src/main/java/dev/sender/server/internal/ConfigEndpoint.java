@@ -1,9 +1,9 @@
 package dev.sender.server.internal;
 
 import dev.sender.core.ErrorCode;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
 
@@ -15,7 +15,9 @@ final class ConfigEndpoint {
 
     static final String MASK = "********";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret).*");
-    private static final Pattern URI_WITH_USER = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/@\\s]*:[^/@\\s]*@.*");
+    /** A URI with user info: scheme, user info, rest. */
+    private static final Pattern URI_WITH_USER = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s]+)@(.*)$",
+            Pattern.DOTALL);
 
     private final Map<String, Object> config;
 
@@ -30,11 +32,14 @@ final class ConfigEndpoint {
         if (SECRET_KEY.matcher(key).matches()) {
             return MASK;
         }
-        if (value instanceof String text && URI_WITH_USER.matcher(text).matches()) {
-            URI uri = URI.create(text);
-            String user = uri.getRawUserInfo();
-            int colon = user.indexOf(':');
-            return text.replace(user + "@", user.substring(0, colon + 1) + MASK + "@");
+        if (value instanceof String text) {
+            Matcher uri = URI_WITH_USER.matcher(text);
+            if (uri.matches()) {
+                // user:password@ keeps the user; a lone user info (redis://password@host) is the password.
+                String user = uri.group(2);
+                int colon = user.indexOf(':');
+                return uri.group(1) + (colon < 0 ? "" : user.substring(0, colon + 1)) + MASK + "@" + uri.group(3);
+            }
         }
         return value;
     }
