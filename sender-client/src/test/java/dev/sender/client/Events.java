@@ -18,6 +18,12 @@ final class Events {
                 + "{\"age\":" + age + ",\"gender\":" + gender + "}},\"extra\":{\"kept\":1.0}}");
     }
 
+    /** {@code event} with a {@code pad} field of {@code size} characters added. */
+    static Event padded(Event event, int size) {
+        String json = event.json();
+        return Event.parse(json.substring(0, json.length() - 1) + ",\"pad\":\"" + "x".repeat(size) + "\"}");
+    }
+
     /** An event with just an id. */
     static Event numbered(int n) {
         return Event.parse("{\"event_id\":\"e" + n + "\",\"n\":" + n + "}");

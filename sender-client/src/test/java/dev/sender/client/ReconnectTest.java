@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 
@@ -151,12 +152,15 @@ class ReconnectTest {
     @Test
     void serverClosingATooSlowSubscriber_4008_isReportedAndReconnected() {
         Recorder<HandlerEventMessage> recorder = new Recorder<>();
-        // A queue limit smaller than one message: the server finds every subscriber too slow.
-        try (TestServer server = TestServer.start(SenderSettings.builder().subscriberQueueBytes(16).build());
+        // A queue limit far below one event, a kernel buffer far below one event, and events in one publication:
+        // the first is still being written when the next arrives, and the server finds the subscriber too slow.
+        try (TestServer server = TestServer.start(SenderSettings.builder().subscriberQueueBytes(16)
+                .socketSendBufferBytes(4096).build());
              SenderClient client = server.client(UUID.randomUUID()).build()) {
             Subscription<HandlerEventMessage> subscription = client.subscribe(MEN, recorder);
 
-            publishPeople(client);
+            client.publish(Events.HANDLER, Events.CREATED, Events.ENDED, IntStream.range(0, 10)
+                    .mapToObj(i -> Events.padded(Events.person("man" + i, 1, 40), 200_000)).toList());
 
             await().atMost(Recorder.TIMEOUT).until(() -> recorder.lines.contains("state RECONNECTING->OPEN"));
             assertThat(recorder.lines).containsSubsequence("open", "close 4008", "state OPEN->RECONNECTING",

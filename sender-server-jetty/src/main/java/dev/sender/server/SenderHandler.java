@@ -6,6 +6,7 @@ import dev.sender.server.internal.Router;
 import dev.sender.server.internal.SenderMetrics;
 import dev.sender.server.internal.SubscriberSession;
 import dev.sender.server.internal.Subscribers;
+import dev.sender.server.internal.WriterThreads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final SenderMetrics metrics;
     private final WebSocketComponents components = new WebSocketComponents();
     private final ScheduledExecutorService scheduler;
+    private final WriterThreads writers;
     private final Router router;
 
     private SenderHandler(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
@@ -62,8 +64,10 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.put("broker", broker.name());
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
+        this.writers = new WriterThreads("sender-writer", settings.writerThreads());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
-                settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes());
+                settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
+                writers);
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
                 config);
         addBean(components);
@@ -96,6 +100,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        writers.start();
         long period = Math.max(10, Math.min(1000, Math.min(settings.pingInterval().toMillis(),
                 settings.pongTimeout().toMillis()) / 2));
         scheduler.scheduleAtFixedRate(subscribers.livenessTask(), period, period, TimeUnit.MILLISECONDS);
@@ -121,6 +126,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         subscribers.shutdown(settings.shutdownTimeout());
         plugins.stop();
         scheduler.shutdownNow();
+        writers.close();
         super.doStop();
     }
 

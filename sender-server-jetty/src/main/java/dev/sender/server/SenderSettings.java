@@ -43,6 +43,8 @@ public final class SenderSettings {
     public static final int DEFAULT_MAX_SUBSCRIBERS = 100_000;
     /** Default {@link #maxSubscribersPerAccount()}. */
     public static final int DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT = 100_000;
+    /** Default {@link #writerThreads()}: half the processors, at least one. */
+    public static final int DEFAULT_WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Default {@link #shutdownTimeout()}: 5 s. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
@@ -58,6 +60,7 @@ public final class SenderSettings {
     private final int maxInboundFrameBytes;
     private final int maxSubscribers;
     private final int maxSubscribersPerAccount;
+    private final int writerThreads;
     private final Duration shutdownTimeout;
 
     private SenderSettings(Builder b) {
@@ -73,6 +76,7 @@ public final class SenderSettings {
         maxInboundFrameBytes = b.maxInboundFrameBytes;
         maxSubscribers = b.maxSubscribers;
         maxSubscribersPerAccount = b.maxSubscribersPerAccount;
+        writerThreads = b.writerThreads;
         shutdownTimeout = b.shutdownTimeout;
     }
 
@@ -113,8 +117,8 @@ public final class SenderSettings {
 
     /**
      * The most bytes waiting to be written to one subscriber; a subscriber past it is closed with 4008 and
-     * never holds back the publisher or other subscribers. An event whose message alone is larger than the limit
-     * overflows it too: keep the limit above the largest event subscribers should receive.
+     * never holds back the publisher or other subscribers. A message that finds nothing waiting is always taken,
+     * however large: the limit bounds a backlog, not an event.
      */
     public long subscriberQueueBytes() {
         return subscriberQueueBytes;
@@ -159,6 +163,15 @@ public final class SenderSettings {
         return maxSubscribersPerAccount;
     }
 
+    /**
+     * The threads that write to subscribers' connections. Publishing only queues frames; a writer thread writes
+     * the frames a connection queued meanwhile in one system call, so that the busier the server, the more frames
+     * each write carries.
+     */
+    public int writerThreads() {
+        return writerThreads;
+    }
+
     /** How long a graceful shutdown waits for subscribers to receive what was accepted. */
     public Duration shutdownTimeout() {
         return shutdownTimeout;
@@ -179,6 +192,7 @@ public final class SenderSettings {
         map.put("max-inbound-frame-bytes", maxInboundFrameBytes);
         map.put("max-subscribers", maxSubscribers);
         map.put("max-subscribers-per-account", maxSubscribersPerAccount);
+        map.put("writer-threads", writerThreads);
         map.put("shutdown-timeout", shutdownTimeout.toString());
         return map;
     }
@@ -212,6 +226,7 @@ public final class SenderSettings {
         private int maxInboundFrameBytes = DEFAULT_MAX_INBOUND_FRAME_BYTES;
         private int maxSubscribers = DEFAULT_MAX_SUBSCRIBERS;
         private int maxSubscribersPerAccount = DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT;
+        private int writerThreads = DEFAULT_WRITER_THREADS;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
 
         private Builder() {
@@ -230,6 +245,7 @@ public final class SenderSettings {
             maxInboundFrameBytes = s.maxInboundFrameBytes;
             maxSubscribers = s.maxSubscribers;
             maxSubscribersPerAccount = s.maxSubscribersPerAccount;
+            writerThreads = s.writerThreads;
             shutdownTimeout = s.shutdownTimeout;
         }
 
@@ -316,6 +332,13 @@ public final class SenderSettings {
         public Builder maxSubscribersPerAccount(int count) {
             require(count > 0, "max-subscribers-per-account must be positive: " + count);
             this.maxSubscribersPerAccount = count;
+            return this;
+        }
+
+        /** See {@link SenderSettings#writerThreads()}. */
+        public Builder writerThreads(int count) {
+            require(count > 0, "writer-threads must be positive: " + count);
+            this.writerThreads = count;
             return this;
         }
 

@@ -139,17 +139,62 @@ class DeliveryTest {
     }
 
     @Test
-    void eventLargerThanTheQueueLimit_overflowsIt_andClosesTheSubscriberWith4008() {
+    void eventLargerThanTheQueueLimit_reachesAnIdleSubscriberWhole() {
         try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
                 .subscriberQueueBytes(64 << 10).build()))) {
             UUID account = UUID.randomUUID();
             TestSubscriber subscriber = server.subscribe(account, "");
 
             server.publish(account, bigEvent(1, 100_000));
+            server.publish(account, bigEvent(2, 10));
 
-            assertThat(subscriber.awaitCloseCode()).isEqualTo(4008);
-            assertThat(subscriber.drain()).isEmpty();
+            assertThat(subscriber.awaitJson(2)).extracting(m -> m.get("event").get("pad").asText().length())
+                    .containsExactly(100_000, 10);
+            assertThat(subscriber.isClosed()).isFalse();
+            assertThat(server.get("/metrics").body()).contains("sender_slow_subscriber_disconnects_total 0.0");
         }
+    }
+
+    @Test
+    void backlogPastTheQueueLimit_closesWith4008_evenOfEventsLargerThanTheLimit() {
+        try (ServerFixture server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0)
+                .subscriberQueueBytes(64 << 10).build()))) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber stalled = server.subscribe(account, "");
+            stalled.stall();
+
+            for (int i = 0; i < 200 && !server.get("/metrics").body()
+                    .contains("sender_slow_subscriber_disconnects_total 1.0"); i++) {
+                server.publish(account, bigEvent(i, 100_000));
+            }
+
+            stalled.resume();
+            assertThat(stalled.awaitCloseCode()).isEqualTo(4008);
+        }
+    }
+
+    @Test
+    void burstOfEvents_arrivesInOrder_inFarFewerWritesThanFrames() {
+        try (ServerFixture server = ServerFixture.start()) {
+            UUID account = UUID.randomUUID();
+            TestSubscriber subscriber = server.subscribe(account, "");
+            int events = 1000;
+            String[] burst = IntStream.range(0, events).mapToObj(i -> bigEvent(i, 100)).toArray(String[]::new);
+
+            server.publish(account, burst);
+
+            assertThat(subscriber.awaitJson(events)).extracting(m -> m.get("event").get("seq").asInt())
+                    .isEqualTo(IntStream.range(0, events).boxed().toList());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric(
+                    server.get("/metrics").body(), "sender_messages_delivered_total")).isEqualTo(events));
+            assertThat(metric(server.get("/metrics").body(), "sender_writes_total")).isPositive()
+                    .isLessThan(events / 2.0);
+        }
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(name.length() + 1))).findFirst().orElseThrow();
     }
 
     @Test

@@ -215,6 +215,7 @@ class ServiceResourcesTest {
                 .contains("sender_subscriptions{kind=\"handler\"}")
                 .contains("sender_events_published_total")
                 .contains("sender_messages_delivered_total")
+                .contains("sender_writes_total")
                 .contains("sender_events_filtered_out_total")
                 .contains("sender_slow_subscriber_disconnects_total")
                 .contains("sender_outbound_queue_bytes")

@@ -34,6 +34,7 @@ public final class SenderMetrics {
     private final Counter generalEventsPublished;
     /** A plain adder: counting every delivery through Micrometer would cost more than the write itself. */
     private final LongAdder messagesSent = new LongAdder();
+    private final LongAdder writes = new LongAdder();
     private final Counter slowDisconnects;
     private final Counter pongTimeouts;
     private final Timer deliveryLatency;
@@ -46,13 +47,17 @@ public final class SenderMetrics {
                 .tag("kind", "general").register(registry);
         FunctionCounter.builder("sender_messages_delivered", messagesSent, LongAdder::sum)
                 .description("Messages written to subscribers' connections").register(registry);
+        FunctionCounter.builder("sender_writes", writes, LongAdder::sum)
+                .description("Writes to subscribers' connections, each carrying every message queued since the last")
+                .register(registry);
         slowDisconnects = Counter.builder("sender_slow_subscriber_disconnects")
                 .description("Subscribers closed with 4008 because their outbound queue overflowed").register(registry);
         pongTimeouts = Counter.builder("sender_ping_timeouts")
                 .description("Subscribers dropped for not answering a ping").register(registry);
         deliveryLatency = Timer.builder("sender_delivery_latency").description(
-                        "From a message reaching a subscriber's connection to its frame being written "
-                                + "(one delivery in " + LATENCY_SAMPLING + ", chosen at random)")
+                        "From a message reaching a subscriber's connection to its frame being written, for the "
+                                + "first message of a write (about one message in " + LATENCY_SAMPLING
+                                + ", chosen at random)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
         FunctionCounter.builder("sender_events_filtered_out", broker, b -> b.stats().messagesFilteredOut())
@@ -65,7 +70,7 @@ public final class SenderMetrics {
         Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.GENERAL_EVENTS))
                 .description("Open WebSocket subscriptions").tag("kind", "general").register(registry);
         Gauge.builder("sender_outbound_queue_bytes", subscribers, Subscribers::outboundBytes)
-                .description("Bytes accepted for subscribers and not yet written").register(registry);
+                .description("Bytes accepted for subscribers and waiting because they do not read").register(registry);
     }
 
     /** Counts a finished request, its error, and its duration. */
@@ -90,14 +95,15 @@ public final class SenderMetrics {
     }
 
     /**
-     * Counts a frame written, handed to the connection at {@code handedNanos}; records its latency for one
-     * delivery in {@value #LATENCY_SAMPLING}, since a histogram update costs several microseconds under
-     * contention while a delivery costs little more.
+     * Counts {@code messages} written in one write, the first of them queued at {@code firstQueuedNanos}; records
+     * that first one's latency for about one message in {@value #LATENCY_SAMPLING}, since a histogram update costs
+     * several microseconds under contention while a delivery costs little more.
      */
-    public void delivered(long handedNanos) {
-        messagesSent.increment();
-        if (ThreadLocalRandom.current().nextInt(LATENCY_SAMPLING) == 0) {
-            deliveryLatency.record(System.nanoTime() - handedNanos, TimeUnit.NANOSECONDS);
+    public void delivered(int messages, long firstQueuedNanos) {
+        messagesSent.add(messages);
+        writes.increment();
+        if (ThreadLocalRandom.current().nextInt(LATENCY_SAMPLING) < messages) {
+            deliveryLatency.record(System.nanoTime() - firstQueuedNanos, TimeUnit.NANOSECONDS);
         }
     }
 

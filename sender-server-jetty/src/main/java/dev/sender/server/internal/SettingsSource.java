@@ -67,6 +67,9 @@ public final class SettingsSource {
         add("max-subscribers-per-account", "most subscribers of one account (default "
                 + SenderSettings.DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT + ")",
                 (b, v) -> b.maxSubscribersPerAccount(integer("max-subscribers-per-account", v)));
+        add("writer-threads", "threads writing to subscribers' connections (default half the processors, "
+                + "here " + SenderSettings.DEFAULT_WRITER_THREADS + ")",
+                (b, v) -> b.writerThreads(integer("writer-threads", v)));
         add("shutdown-timeout", "how long shutdown waits for subscribers (default 5s)",
                 (b, v) -> b.shutdownTimeout(duration("shutdown-timeout", v)));
         add(REDIS, "Redis URI redis://[user:password@]host:port[/db] to share events with other instances "

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.CloseStatus;
@@ -27,12 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket subscriber: the broker's sink for its subscription and Jetty's frame handler for its
- * connection. A message becomes one text frame whose payload is the message's shared bytes; frames queue in
- * Jetty's flusher, which writes several per system call when they pile up. Bytes handed to the connection
- * and not yet written are counted, and a subscriber that lets them pass its limit is closed with 4008, so a
- * slow subscriber never holds back the publisher or anyone else.
+ * connection. A message becomes one text frame whose payload is the message's shared bytes. The publishing
+ * thread queues the frame in the connection, which gathers small frames in its write buffer, and asks the
+ * session's {@link WriterThreads writer thread} for a flush: the frames queued until the flush runs leave in
+ * one write, so the busier the server, the more frames each system call carries. When the write buffer is
+ * full (or a frame too large for it comes), the publishing thread writes it itself, which holds back
+ * publishers that outrun the writers. Bytes waiting in the connection's queue are counted, and a subscriber
+ * that lets them pass its limit is closed with 4008, so a slow subscriber never holds back the publisher or
+ * anyone else.
  */
-public final class SubscriberSession implements FrameHandler, MessageSink {
+public final class SubscriberSession implements FrameHandler, MessageSink, WriterThreads.Flushable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberSession.class);
 
@@ -43,7 +48,18 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
     private final Filter filter;
     private final String requestId;
     private final Context context;
+    private final WriterThreads.Lane writer;
+    /**
+     * Bytes handed to the connection and neither written nor gathered in its write buffer (which holds at most
+     * {@link SubscribeEndpoint#WRITE_BUFFER_BYTES}): what waits because the peer does not read.
+     */
     private final AtomicLong outboundBytes = new AtomicLong();
+    /** Messages handed to the connection since the last flush took the count. */
+    private final AtomicInteger unflushedMessages = new AtomicInteger();
+    /** Whether the writer is asked to flush and has not started; whoever sets it asks. */
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    /** When the message that asked for the pending flush was handed to the connection. */
+    private volatile long flushRequestedNanos;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean released = new AtomicBoolean();
     private final long createdNanos = System.nanoTime();
@@ -65,9 +81,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
      * @param queueLimitBytes see {@code SenderSettings.subscriberQueueBytes}
      * @param writeTimeoutMillis see {@code SenderSettings.writeTimeout}
      * @param inboundLimitBytes see {@code SenderSettings.maxInboundFrameBytes}
+     * @param writers the threads that flush connections
      */
     public record Context(Subscribers subscribers, SenderMetrics metrics, ScheduledExecutorService scheduler,
-            long queueLimitBytes, long writeTimeoutMillis, int inboundLimitBytes) {
+            long queueLimitBytes, long writeTimeoutMillis, int inboundLimitBytes, WriterThreads writers) {
     }
 
     SubscriberSession(Topic topic, Filter filter, String requestId, Context context) {
@@ -75,6 +92,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
         this.filter = filter;
         this.requestId = requestId;
         this.context = context;
+        this.writer = context.writers().assign();
     }
 
     /** Subscribes to {@code broker}; messages are held until the connection opens. */
@@ -87,7 +105,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
         return topic;
     }
 
-    /** Bytes handed to the connection and not yet written. */
+    /** Bytes handed to the connection and waiting in its queue. */
     public long outboundBytes() {
         return outboundBytes.get();
     }
@@ -113,7 +131,9 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
             return;
         }
         int size = message.jsonLength();
-        if (outboundBytes.addAndGet(size) > context.queueLimitBytes()) {
+        long queued = outboundBytes.getAndAdd(size);
+        // A message that finds nothing waiting is taken whatever its size; the limit bounds a backlog.
+        if (queued > 0 && queued + size > context.queueLimitBytes()) {
             outboundBytes.addAndGet(-size);
             LOG.warn("[{}] subscriber to {} passed {} queued bytes; closing it with {}", requestId, topic,
                     context.queueLimitBytes(), TOO_SLOW);
@@ -121,31 +141,68 @@ public final class SubscriberSession implements FrameHandler, MessageSink {
             closeWith(TOO_SLOW, "subscriber too slow");
             return;
         }
-        Frame frame = new Frame(OpCode.TEXT, true, message.json());
-        open.sendFrame(new OutgoingEntry.Builder(frame, new Written(size, System.nanoTime()))
-                .frameTimeout(context.writeTimeoutMillis()).build());
+        // Handed over before it is counted, so that the flush that counts a frame is always queued behind it.
+        open.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, message.json()), new Taken(size))
+                .frameTimeout(context.writeTimeoutMillis()).batch(true).build());
+        unflushedMessages.incrementAndGet();
+        if (!flushRequested.get()) {
+            long now = System.nanoTime();
+            if (flushRequested.compareAndSet(false, true)) {
+                flushRequestedNanos = now;
+                writer.requestFlush(this);
+            }
+        }
     }
 
-    /** Completes one frame: the bytes leave the count, the latency is recorded. */
-    private final class Written implements Callback {
-        private final int size;
-        private final long handedNanos;
+    /**
+     * Runs on the writer thread: writes what was handed to the connection since the last flush, in one write
+     * when the connection is free. A message counted after the count was taken is counted by the next flush,
+     * which its publisher then asks for, since the flag was cleared first.
+     */
+    @Override
+    public void flush() {
+        flushRequested.set(false);
+        long firstHandedNanos = flushRequestedNanos;
+        int messages = unflushedMessages.getAndSet(0);
+        CoreSession open = session;
+        if (messages > 0 && open != null) {
+            open.flush(new Written(messages, firstHandedNanos));
+        }
+    }
 
-        Written(int size, long handedNanos) {
+    /** Completes a frame leaving the connection's queue, gathered in its write buffer or written. */
+    private final class Taken implements Callback {
+        private final int size;
+
+        Taken(int size) {
             this.size = size;
-            this.handedNanos = handedNanos;
         }
 
         @Override
         public void succeeded() {
             outboundBytes.addAndGet(-size);
-            context.metrics().delivered(handedNanos);
         }
 
         @Override
         public void failed(Throwable x) {
             outboundBytes.addAndGet(-size);
             LOG.debug("[{}] write to subscriber of {} failed", requestId, topic, x);
+        }
+    }
+
+    /** Completes a flush: its messages are counted as delivered, the first one's latency recorded. */
+    private final class Written implements Callback {
+        private final int messages;
+        private final long firstHandedNanos;
+
+        Written(int messages, long firstHandedNanos) {
+            this.messages = messages;
+            this.firstHandedNanos = firstHandedNanos;
+        }
+
+        @Override
+        public void succeeded() {
+            context.metrics().delivered(messages, firstHandedNanos);
         }
     }
 

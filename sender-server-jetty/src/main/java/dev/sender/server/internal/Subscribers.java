@@ -93,7 +93,7 @@ public final class Subscribers {
         return kind == Topic.Kind.GENERAL_EVENTS ? g : total.get() - g;
     }
 
-    /** Bytes accepted for every subscriber and not yet written. */
+    /** Bytes accepted for subscribers and waiting in their connections' queues. */
     public long outboundBytes() {
         long sum = 0;
         for (SubscriberSession s : sessions) {
