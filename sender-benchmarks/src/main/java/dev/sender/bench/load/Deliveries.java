@@ -3,6 +3,7 @@ package dev.sender.bench.load;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
@@ -45,11 +46,15 @@ final class Deliveries implements Receiver {
         }
     }
 
-    /** Takes {@code deliveries} permits, waiting while too many messages are on their way. */
-    void acquire(int deliveries) throws InterruptedException {
-        if (window != null) {
-            window.acquire(deliveries);
-        }
+    /**
+     * Takes {@code deliveries} permits, waiting while too many messages are on their way, until
+     * {@code deadlineNanos} at most (messages owed to a subscriber the server closed never return theirs).
+     *
+     * @return whether the permits were taken
+     */
+    boolean acquire(int deliveries, long deadlineNanos) throws InterruptedException {
+        return window == null
+                || window.tryAcquire(deliveries, deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
     }
 
     /** Starts recording latencies, dropping what was recorded before. */

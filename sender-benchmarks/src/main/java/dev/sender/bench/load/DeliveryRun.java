@@ -52,9 +52,11 @@ final class DeliveryRun {
      * @param failures events refused or lost to a failed publisher
      * @param cpuMicrosPerDelivery CPU time of this process (server and clients, user and system) per message
      *     received while measuring
+     * @param deliveriesPerWrite messages received per {@code write} system call of this process while measuring:
+     *     how many frames the server gathers per write (the publishers' and clients' few writes included)
      */
     record Result(double deliveredPerSecond, Histogram latencies, long dropped, int disconnected, long published,
-            long failures, double cpuMicrosPerDelivery) {
+            long failures, double cpuMicrosPerDelivery, double deliveriesPerWrite) {
     }
 
     private DeliveryRun() {
@@ -81,11 +83,13 @@ final class DeliveryRun {
             long before = deliveries.delivered();
             long start = System.nanoTime();
             long cpuBefore = processCpuNanos();
+            long writesBefore = writeSyscalls();
             deliveries.startMeasuring();
             Thread.sleep(shape.duration().toMillis());
             long after = deliveries.delivered();
             long end = System.nanoTime();
             long cpu = processCpuNanos() - cpuBefore;
+            long writes = writeSyscalls() - writesBefore;
             Histogram latencies = deliveries.stopMeasuring();
             loop.join();
             long drainUntil = System.nanoTime() + 5_000_000_000L;
@@ -94,7 +98,8 @@ final class DeliveryRun {
             }
             long dropped = Math.max(0, loop.expectedDeliveries() - deliveries.delivered());
             return new Result((after - before) * 1e9 / (end - start), latencies, dropped, deliveries.closedCount(),
-                    loop.published(), loop.failures(), after > before ? cpu / 1e3 / (after - before) : Double.NaN);
+                    loop.published(), loop.failures(), after > before ? cpu / 1e3 / (after - before) : Double.NaN,
+                    writes > 0 ? (after - before) / (double) writes : Double.NaN);
         }
     }
 
@@ -102,6 +107,20 @@ final class DeliveryRun {
     static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Write system calls this process has made, from {@code /proc/self/io}; -1 where Linux does not tell. */
+    static long writeSyscalls() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/io"))) {
+                if (line.startsWith("syscw:")) {
+                    return Long.parseLong(line.substring(6).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or not readable: the figure is left out
+        }
+        return -1;
     }
 
     /** Loopback source addresses, 20,000 connections each, so that ephemeral ports never run out. */

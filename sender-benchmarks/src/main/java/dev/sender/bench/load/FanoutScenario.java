@@ -53,7 +53,8 @@ final class FanoutScenario {
         report.put("p50_ms", median(sender, r -> percentile(r, 50)))
                 .put("p99_ms", median(sender, r -> percentile(r, 99)))
                 .put("p999_ms", median(sender, r -> percentile(r, 99.9)));
-        report.put("cpu_us_per_delivery", median(sender, DeliveryRun.Result::cpuMicrosPerDelivery));
+        report.put("cpu_us_per_delivery", median(sender, DeliveryRun.Result::cpuMicrosPerDelivery))
+                .put("deliveries_per_write", median(sender, DeliveryRun.Result::deliveriesPerWrite));
         report.put("dropped", sender.stream().mapToLong(DeliveryRun.Result::dropped).sum())
                 .put("disconnected", sender.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
                 .put("publish_failures", sender.stream().mapToLong(DeliveryRun.Result::failures).sum())
@@ -65,6 +66,7 @@ final class FanoutScenario {
                     .put("raw_ceiling_per_sec_max", max(raw, DeliveryRun.Result::deliveredPerSecond))
                     .put("raw_p99_ms", median(raw, r -> percentile(r, 99)))
                     .put("raw_cpu_us_per_delivery", median(raw, DeliveryRun.Result::cpuMicrosPerDelivery))
+                    .put("raw_deliveries_per_write", median(raw, DeliveryRun.Result::deliveriesPerWrite))
                     .put("ratio", rawRate > 0 ? delivered / rawRate : null);
         } else {
             report.put("raw_ceiling_per_sec", null).put("ratio", null);

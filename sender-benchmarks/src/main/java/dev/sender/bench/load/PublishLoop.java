@@ -70,7 +70,9 @@ final class PublishLoop {
                         LockSupport.parkNanos(wait);
                     }
                 } else {
-                    deliveries.acquire((int) receiversOfGroup.applyAsLong(group));
+                    if (!deliveries.acquire((int) receiversOfGroup.applyAsLong(group), deadline)) {
+                        return;
+                    }
                     due = System.nanoTime();
                 }
                 if (due >= deadline || System.nanoTime() >= deadline) {

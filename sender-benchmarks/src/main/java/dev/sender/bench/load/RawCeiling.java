@@ -2,10 +2,13 @@ package dev.sender.bench.load;
 
 import dev.sender.core.event.Event;
 import dev.sender.core.event.HandlerEventMessage;
+import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.WriterThreads;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,13 +28,19 @@ import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 /**
  * The machine's ceiling for a fan-out: a bare Jetty WebSocket endpoint, on the same Jetty as Sender, writing
  * frames of the same bytes Sender would send to the same clients, with no broker, no filter and no HTTP
- * request per event. Sender's throughput is reported as a ratio of this one's, measured in the same run.
+ * request per event. It writes as Sender does (frames queued in the connection, flushed by a writer thread,
+ * several per write under load), so that the ratio measures Sender's own costs, not a way of writing. Sender's
+ * throughput is reported as a ratio of this one's, measured in the same run.
  */
 final class RawCeiling implements AutoCloseable {
 
+    /** The write buffer of each connection, as Sender's. */
+    private static final int WRITE_BUFFER_BYTES = 64 << 10;
+
     private final Server jetty = new Server(new QueuedThreadPool(200, 4));
     private final ServerConnector connector = new ServerConnector(jetty);
-    private final List<CoreSession> sessions = new CopyOnWriteArrayList<>();
+    private final List<Connection> sessions = new CopyOnWriteArrayList<>();
+    private final WriterThreads writers = new WriterThreads("raw-writer", SenderSettings.DEFAULT_WRITER_THREADS);
     private final WebSocketComponents components = new WebSocketComponents();
 
     RawCeiling() throws Exception {
@@ -48,11 +57,14 @@ final class RawCeiling implements AutoCloseable {
                     upgradeResponse.setExtensions(List.of());
                     return new Endpoint();
                 };
-                return handshaker.upgradeRequest(negotiator, request, response, callback, components, c -> { });
+                return handshaker.upgradeRequest(negotiator, request, response, callback, components,
+                        c -> c.setOutputBufferSize(WRITE_BUFFER_BYTES));
             }
         });
+        writers.start();
         jetty.start();
     }
+
 
     /** Where the clients connect. */
     InetSocketAddress address() {
@@ -84,9 +96,9 @@ final class RawCeiling implements AutoCloseable {
                 byte[] bytes = messages[group].clone();
                 Timestamps.stamp(bytes, stampAt[group], sentNanos);
                 ByteBuffer shared = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
-                List<CoreSession> all = sessions;
+                List<Connection> all = sessions;
                 for (int i = group; i < all.size(); i += groups) {
-                    all.get(i).sendFrame(new Frame(OpCode.TEXT, true, shared.slice()), Callback.NOOP, false);
+                    all.get(i).send(new Frame(OpCode.TEXT, true, shared.slice()));
                 }
                 return true;
             }
@@ -100,13 +112,38 @@ final class RawCeiling implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+        writers.close();
+    }
+
+    /** A session and its pending flush. */
+    private final class Connection implements WriterThreads.Flushable {
+        private final CoreSession session;
+        private final WriterThreads.Lane writer = writers.assign();
+        private final AtomicBoolean flushRequested = new AtomicBoolean();
+
+        Connection(CoreSession session) {
+            this.session = session;
+        }
+
+        void send(Frame frame) {
+            session.sendFrame(frame, Callback.NOOP, true);
+            if (flushRequested.compareAndSet(false, true)) {
+                writer.requestFlush(this);
+            }
+        }
+
+        @Override
+        public void flush() {
+            flushRequested.set(false);
+            session.flush(Callback.NOOP);
+        }
     }
 
     /** A session that only writes; Jetty answers pings and closes by itself. */
     public final class Endpoint implements FrameHandler {
         @Override
         public void onOpen(CoreSession session, Callback callback) {
-            sessions.add(session);
+            sessions.add(new Connection(session));
             callback.succeeded();
             session.demand();
         }
