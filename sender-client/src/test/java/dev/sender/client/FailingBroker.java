@@ -3,7 +3,6 @@ package dev.sender.client;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
-import dev.sender.core.DeliveryStats;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Topic;
 import dev.sender.core.event.Publication;
@@ -19,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * @param publications whether publications fail
  * @param subscriptions whether subscriptions fail
  */
-record FailingBroker(Broker delegate, boolean publications, boolean subscriptions) implements Broker {
+record FailingBroker(Broker delegate, boolean publications, boolean subscriptions) implements ForwardingBroker {
 
     /** Over a new in-memory broker: every publication fails. */
     static FailingBroker refusingPublications() {
@@ -46,22 +45,7 @@ record FailingBroker(Broker delegate, boolean publications, boolean subscription
     }
 
     @Override
-    public CompletionStage<Void> checkHealth() {
-        return delegate.checkHealth();
-    }
-
-    @Override
-    public DeliveryStats stats() {
-        return delegate.stats();
-    }
-
-    @Override
     public String name() {
         return "failing";
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

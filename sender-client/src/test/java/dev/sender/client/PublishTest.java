@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sender.core.Broker;
-import dev.sender.core.Delivery;
-import dev.sender.core.DeliveryStats;
 import dev.sender.core.ErrorCode;
-import dev.sender.core.MessageSink;
 import dev.sender.core.RequestId;
-import dev.sender.core.Topic;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.GeneralPublication;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.event.Publication;
-import dev.sender.core.filter.Filter;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.server.SenderSettings;
@@ -276,7 +271,7 @@ class PublishTest {
 
     /** A broker that holds every publication until {@code accepted} completes. */
     private record HoldingBroker(Broker delegate, CountDownLatch arrived, CompletableFuture<Void> accepted)
-            implements Broker {
+            implements ForwardingBroker {
         @Override
         public CompletionStage<Void> publish(Publication publication) {
             arrived.countDown();
@@ -284,28 +279,8 @@ class PublishTest {
         }
 
         @Override
-        public dev.sender.core.Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
-            return delegate.subscribe(topic, filter, sink, delivery);
-        }
-
-        @Override
-        public CompletionStage<Void> checkHealth() {
-            return delegate.checkHealth();
-        }
-
-        @Override
-        public DeliveryStats stats() {
-            return delegate.stats();
-        }
-
-        @Override
         public String name() {
             return "holding";
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
