@@ -295,7 +295,25 @@ public abstract class BrokerContract {
 
     @Test
     void stalledSink_pastItsQueueLimit_isClosedWithOverflow() {
-        Broker broker = broker(new DeliveryOptions(5, 1 << 20));
+        RecordingSink stalled = stalledSinkClosedByOverflow(broker(new DeliveryOptions(5, 1 << 20)), 20);
+
+        assertThat(stalled.drain()).as("only the message the sink was stalled in").hasSize(1);
+    }
+
+    @Test
+    void stalledSink_pastItsQueuedBytes_isClosedWithOverflow() {
+        int messageBytes = publication(UUID.randomUUID(), event("cam", 0)).message(0).jsonLength();
+
+        stalledSinkClosedByOverflow(broker(new DeliveryOptions(DeliveryOptions.DEFAULT_MAX_QUEUED_MESSAGES,
+                3L * messageBytes)), 10);
+    }
+
+    /**
+     * Publishes {@code events} to a stalled queued sink and a healthy direct one: the healthy one gets them all,
+     * the stalled one's subscription closes with its queue dropped, and once released its sink is told
+     * {@link CloseReason#OVERFLOW}. Returns the stalled sink.
+     */
+    private RecordingSink stalledSinkClosedByOverflow(Broker broker, int events) {
         UUID account = UUID.randomUUID();
         CountDownLatch release = new CountDownLatch(1);
         RecordingSink stalled = new RecordingSink() {
@@ -310,44 +328,16 @@ public abstract class BrokerContract {
         // Direct, so that the tiny queue limit of this broker cannot close the healthy one too.
         broker.subscribe(Topic.handlerEvents(account), Filter.any(), healthy, Delivery.DIRECT);
 
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < events; i++) {
             publish(broker, publication(account, event("cam", i)));
         }
 
-        assertThat(healthy.awaitMessages(20)).hasSize(20);
+        assertThat(healthy.awaitMessages(events)).hasSize(events);
         await().atMost(Duration.ofSeconds(10)).until(() -> !stalledSubscription.isOpen());
         assertThat(stalledSubscription.queuedBytes()).isZero();
         release.countDown();
         assertThat(stalled.awaitClose()).isEqualTo(CloseReason.OVERFLOW);
-        assertThat(stalled.drain()).as("only the message the sink was stalled in").hasSize(1);
-    }
-
-    @Test
-    void stalledSink_pastItsQueuedBytes_isClosedWithOverflow() {
-        int messageBytes = publication(UUID.randomUUID(), event("cam", 0)).message(0).jsonLength();
-        Broker broker = broker(new DeliveryOptions(DeliveryOptions.DEFAULT_MAX_QUEUED_MESSAGES, 3L * messageBytes));
-        UUID account = UUID.randomUUID();
-        CountDownLatch release = new CountDownLatch(1);
-        RecordingSink stalled = new RecordingSink() {
-            @Override
-            public void onMessage(EventMessage message) {
-                awaitQuietly(release);
-                super.onMessage(message);
-            }
-        };
-        RecordingSink healthy = new RecordingSink();
-        Subscription stalledSubscription = broker.subscribe(Topic.handlerEvents(account), Filter.any(), stalled);
-        broker.subscribe(Topic.handlerEvents(account), Filter.any(), healthy, Delivery.DIRECT);
-
-        for (int i = 0; i < 10; i++) {
-            publish(broker, publication(account, event("cam", i)));
-        }
-
-        assertThat(healthy.awaitMessages(10)).hasSize(10);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !stalledSubscription.isOpen());
-        assertThat(stalledSubscription.queuedBytes()).isZero();
-        release.countDown();
-        assertThat(stalled.awaitClose()).isEqualTo(CloseReason.OVERFLOW);
+        return stalled;
     }
 
     @Test
