@@ -12,6 +12,7 @@ import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.GeneralPublication;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.core.event.HandlerPublication;
+import dev.sender.core.testkit.DocSnippets;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.filters.UserFilter;
@@ -23,8 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,18 +91,7 @@ class DocsSnippetsTest {
 
     @Test
     void everyJavaSnippetOfTheGuide_isCompiledHere() throws IOException {
-        List<String> source = meaningfulLines(Files.readString(THIS_FILE, StandardCharsets.UTF_8));
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
-        int snippets = 0;
-        while (block.find()) {
-            List<String> snippet = meaningfulLines(block.group(1));
-            assertThat(Collections.indexOfSubList(source, snippet))
-                    .as("this snippet of docs/client.md appears in DocsSnippetsTest:%n%s", block.group(1))
-                    .isNotNegative();
-            snippets++;
-        }
-        assertThat(snippets).isEqualTo(14);
+        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(GUIDE, THIS_FILE)).isEqualTo(14);
     }
 
     @Test
@@ -127,16 +115,6 @@ class DocsSnippetsTest {
             }
         }
         assertThat(calls).isGreaterThanOrEqualTo(20);
-    }
-
-    private static List<String> meaningfulLines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(line.strip());
-            }
-        }
-        return lines;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.testkit.DocSnippets;
 import dev.sender.redis.RedisBroker;
 import dev.sender.redis.testing.RedisServerProcess;
 import dev.sender.server.testing.ServerFixture;
@@ -28,8 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -316,27 +315,6 @@ class RedisScaleOutTest {
 
     @Test
     void everyJavaSnippetOfTheGuide_isCompiledHere() throws IOException {
-        List<String> source = meaningfulLines(Files.readString(THIS_FILE, StandardCharsets.UTF_8));
-        Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(GUIDE, StandardCharsets.UTF_8));
-        int snippets = 0;
-        while (block.find()) {
-            List<String> snippet = meaningfulLines(block.group(1));
-            assertThat(Collections.indexOfSubList(source, snippet))
-                    .as("this snippet of docs/scale-out.md appears in RedisScaleOutTest:%n%s", block.group(1))
-                    .isNotNegative();
-            snippets++;
-        }
-        assertThat(snippets).isEqualTo(1);
-    }
-
-    private static List<String> meaningfulLines(String text) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(line.strip());
-            }
-        }
-        return lines;
+        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(GUIDE, THIS_FILE)).isEqualTo(1);
     }
 }

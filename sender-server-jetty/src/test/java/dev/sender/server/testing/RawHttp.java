@@ -34,6 +34,11 @@ public final class RawHttp {
         StringBuilder request = new StringBuilder("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost:" + port
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                 + "Sec-WebSocket-Version: 13\r\n");
+        return exchange(port, request, headers);
+    }
+
+    /** Sends {@code request} (its first lines) with extra {@code headers}, and reads the answer. */
+    private static Answer exchange(int port, StringBuilder request, Map<String, String> headers) throws IOException {
         headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
         request.append("\r\n");
         try (Socket socket = new Socket("localhost", port)) {
@@ -49,15 +54,7 @@ public final class RawHttp {
     public static Answer get(int port, String target, Map<String, String> headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port
                 + "\r\nConnection: close\r\n");
-        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-        request.append("\r\n");
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return read(socket.getInputStream());
-        }
+        return exchange(port, request, headers);
     }
 
     /**
