@@ -17,6 +17,7 @@ import dev.sender.core.spi.LocalDispatcher;
 import dev.sender.redis.internal.ChannelSubscriptions;
 import dev.sender.redis.internal.Channels;
 import dev.sender.redis.internal.Connections;
+import dev.sender.redis.internal.DeadlinePublisher;
 import dev.sender.redis.internal.HealthProbe;
 import dev.sender.redis.internal.Inbox;
 import dev.sender.redis.internal.MessageRouter;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,7 +61,10 @@ import org.slf4j.LoggerFactory;
  * <p>Faults: while Redis is unreachable a publication fails at once with {@link BrokerException} (the server
  * answers {@code 500 29004}) and {@link #checkHealth()} fails; subscriptions stay open. Lettuce reconnects
  * (within about a second), every channel is subscribed again, and delivery resumes by itself; health recovers
- * once every channel is confirmed and a probe makes the round trip.
+ * once every channel is confirmed and a probe makes the round trip. A publication that Redis does not answer
+ * within the command timeout (Redis frozen or overloaded) fails too, and is abandoned: Redis publishes it only
+ * while its own clock is before a deadline that falls before the timeout, so a failed publication is never
+ * delivered later and a publisher may safely retry it.
  */
 public final class RedisBroker implements Broker {
 
@@ -69,6 +74,7 @@ public final class RedisBroker implements Broker {
     private final String description;
     private final Connections connections;
     private final StatefulRedisConnection<String, byte[]> publisher;
+    private final DeadlinePublisher deadlinePublisher;
     private final StatefulRedisPubSubConnection<String, byte[]> subscriber;
     private final LocalDispatcher dispatcher;
     private final ChannelSubscriptions channels;
@@ -87,6 +93,12 @@ public final class RedisBroker implements Broker {
             throw new BrokerException("cannot connect to Redis at " + description + ": " + e.getMessage(), e);
         }
         publisher = connections.publisher();
+        try {
+            deadlinePublisher = new DeadlinePublisher(publisher, b.commandTimeout);
+        } catch (RedisException | CompletionException e) {
+            connections.close();
+            throw new BrokerException("cannot prepare publishing on Redis at " + description + ": " + e.getMessage(), e);
+        }
         subscriber = connections.subscriber();
         channels = new ChannelSubscriptions(subscriber);
         dispatcher = new LocalDispatcher(b.deliveryOptions, channels);
@@ -143,12 +155,7 @@ public final class RedisBroker implements Broker {
             channel = Channels.GENERAL;
             payload = PublicationJson.writeGeneralChannelMessage((GeneralPublication) publication);
         }
-        return publisher.async().publish(channel, payload).toCompletableFuture().handle((receivers, error) -> {
-            if (error != null) {
-                throw new BrokerException("Redis did not take the publication: " + error.getMessage(), error);
-            }
-            return null;
-        });
+        return deadlinePublisher.publish(channel, payload);
     }
 
     /**
@@ -189,7 +196,7 @@ public final class RedisBroker implements Broker {
         }
         List<CompletableFuture<Void>> pending = channels.pendingConfirmations();
         if (pending.isEmpty()) {
-            return probe.check();
+            return probeAndRecalibrate();
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 .orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -201,7 +208,12 @@ public final class RedisBroker implements Broker {
                     }
                     return null;
                 })
-                .thenCompose(confirmed -> probe.check());
+                .thenCompose(confirmed -> probeAndRecalibrate());
+    }
+
+    /** The probe's round trip; once it made it, the offset of Redis' clock is measured again (best effort). */
+    private CompletionStage<Void> probeAndRecalibrate() {
+        return probe.check().thenCompose(ok -> deadlinePublisher.recalibrate().exceptionally(error -> null));
     }
 
     @Override

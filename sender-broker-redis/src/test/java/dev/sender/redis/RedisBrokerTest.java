@@ -296,6 +296,30 @@ class RedisBrokerTest {
     }
 
     @Test
+    void publicationThatTimesOutWhileRedisIsFrozen_isAbandoned_andNeverDeliveredAfterwards() {
+        try (RedisBroker quick = RedisBroker.builder(redis.uri()).commandTimeout(Duration.ofMillis(800)).connect()) {
+            UUID account = UUID.randomUUID();
+            RecordingSink sink = new RecordingSink();
+            quick.subscribe(Topic.handlerEvents(account), Filter.any(), sink);
+            publish(quick, publication(account, "{\"seq\":1}"));
+            assertThat(sink.awaitMessage()).extracting(RedisBrokerTest::seq).isEqualTo(1);
+
+            redis.freeze();
+            try {
+                assertThat(quick.publish(publication(account, "{\"seq\":2}")).toCompletableFuture())
+                        .failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                        .withCauseInstanceOf(BrokerException.class).withMessageContaining("abandoned");
+            } finally {
+                redis.thaw();
+            }
+
+            publish(quick, publication(account, "{\"seq\":3}"));
+            assertThat(sink.awaitMessage()).as("Redis keeps order: an abandoned publication would come first")
+                    .extracting(RedisBrokerTest::seq).isEqualTo(3);
+        }
+    }
+
+    @Test
     void subscriptionOpenedWhileRedisIsDown_receivesOnceRedisIsBack() {
         UUID account = UUID.randomUUID();
         redis.kill();
@@ -381,7 +405,8 @@ class RedisBrokerTest {
     @Test
     void aRedisUserAllowedOnlySendersCommandsAndChannels_isEnough() {
         assertThat(redis.cli("ACL", "SETUSER", "sender", "on", ">secret", "resetchannels", "&luna-sender*",
-                "&sender-health:*", "-@all", "+publish", "+subscribe", "+unsubscribe", "+ping")).isEqualTo("OK");
+                "&sender-health:*", "-@all", "+publish", "+subscribe", "+unsubscribe", "+ping", "+eval", "+evalsha",
+                "+time")).isEqualTo("OK");
         UUID account = UUID.randomUUID();
         RecordingSink sink = new RecordingSink();
         RecordingSink general = new RecordingSink();

@@ -98,10 +98,10 @@ class ServiceResourcesTest {
     }
 
     @Test
-    void requestHeadOverJettysLimit_isRefusedInLunaFormat() throws IOException {
+    void requestHeadOverJettysLimit_isRefusedInLunaFormat_withJettysStatus() throws IOException {
         RawHttp.Answer answer = RawHttp.get(server.port(), "/version", Map.of("X-Big", "b".repeat(64 << 10)));
 
-        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.status()).isEqualTo(431);
         assertThat(answer.headers().get("content-type")).startsWith("application/json");
         assertThat(answer.headers().get("luna-request-id")).matches(REQUEST_ID);
         assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(29010);
@@ -112,7 +112,7 @@ class ServiceResourcesTest {
         HttpResponse<String> response = server.post("/healthcheck", "");
 
         assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("Allow")).contains("GET");
+        assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD");
         assertThat(json(response).get("error_code").asInt()).isEqualTo(12021);
     }
 

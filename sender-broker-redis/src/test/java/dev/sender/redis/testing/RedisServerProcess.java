@@ -66,6 +66,30 @@ public final class RedisServerProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes the server with {@code SIGSTOP}: connections stay open, and nothing is answered. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #freeze() frozen} server run again ({@code SIGCONT}). */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed for redis-server " + process.pid());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts the server again on the same port. */
     public void restart() {
         startProcess();

@@ -95,7 +95,7 @@ public final class Event {
     }
 
     private static byte[] validatedObject(byte[] json) {
-        try (JsonParser parser = Json.FACTORY.createParser(json)) {
+        try (JsonParser parser = Json.utf8Parser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw InvalidJsonException.schema("", "must be an object");
             }
@@ -105,7 +105,7 @@ public final class Event {
             }
             return json;
         } catch (IOException e) {
-            throw InvalidJsonException.notJson(e.getMessage(), e);
+            throw InvalidJsonException.notJson(Json.describe(e), e);
         }
     }
 

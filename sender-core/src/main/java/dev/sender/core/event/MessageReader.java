@@ -26,8 +26,16 @@ final class MessageReader {
      * {@link RawScalar} for numbers and booleans.
      */
     static Map<String, Object> read(byte[] json) {
-        try (JsonParser parser = Json.FACTORY.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
+        try (JsonParser parser = Json.utf8Parser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                // Not being JSON at all takes precedence over being JSON of the wrong shape (SPEC §2.5).
+                if (first != null) {
+                    Json.consumeValidated(parser);
+                    if (parser.nextToken() != null) {
+                        throw InvalidJsonException.notJson("content after the JSON value", null);
+                    }
+                }
                 throw InvalidJsonException.schema("", "must be an object");
             }
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -41,7 +49,7 @@ final class MessageReader {
             }
             return fields;
         } catch (IOException e) {
-            throw InvalidJsonException.notJson(e.getMessage(), e);
+            throw InvalidJsonException.notJson(Json.describe(e), e);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.sender.core.internal.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -77,9 +78,35 @@ public final class Exchange {
         bodyRead = true;
     }
 
-    /** A request header, or {@code null}. */
+    /** A request header, or {@code null}; the first of several. */
     public @Nullable String header(String name) {
         return request.getHeaders().get(name);
+    }
+
+    /**
+     * A header that must have one value, or {@code null}: given several times with different values, it is
+     * ambiguous (a proxy may check one and Sender use another), and the request is refused with {@code 29010}.
+     *
+     * @throws RefusedException when the header is given with different values
+     */
+    public @Nullable String singleHeader(String name) {
+        return singleHeader(request, name);
+    }
+
+    static @Nullable String singleHeader(Request request, String name) {
+        List<String> values = request.getHeaders().getValuesList(name);
+        if (values.isEmpty()) {
+            return null;
+        }
+        String first = values.get(0);
+        for (String value : values) {
+            if (!value.equals(first)) {
+                throw new RefusedException(ErrorCode.BAD_HEADER, "header '" + name
+                        + "' is given more than once with different values ('" + first + "', '" + value
+                        + "'); give it once");
+            }
+        }
+        return first;
     }
 
     /** Answers with {@code body} as JSON. */
@@ -113,8 +140,16 @@ public final class Exchange {
 
     /** Answers with a LUNA error body (SPEC §5). */
     public void sendError(ErrorCode code, String detail) {
+        sendError(code, code.httpStatus(), detail);
+    }
+
+    /**
+     * Answers with a LUNA error body under an HTTP status of its own, for refusals HTTP gives a status of their own
+     * to (such as {@code 426} for a WebSocket version, or {@code 408} for a body that does not arrive).
+     */
+    public void sendError(ErrorCode code, int status, String detail) {
         error = code;
-        LOG.debug("[{}] {} {} answered {}: {}", requestId, request.getMethod(), path, code.code(), detail);
+        LOG.debug("[{}] {} {} answered {} {}: {}", requestId, request.getMethod(), path, status, code.code(), detail);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error_code", code.code());
         body.put("desc", code.desc());
@@ -125,7 +160,7 @@ public final class Exchange {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         if (!response.isCommitted()) {
-            sendJson(code.httpStatus(), body);
+            sendJson(status, body);
         } else {
             callback.failed(new IllegalStateException(detail));
         }

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers the requests Jetty refuses before they reach the resources with a LUNA error body (SPEC §5) and a
- * {@code LUNA-Request-Id}, instead of Jetty's HTML page. A URI Jetty cannot parse (a bad %-escape, a path
- * above the root) or one over its length limit names no resource: {@code 404 12013}. A status with one LUNA
- * error keeps it (404, 405, 413, 415, 503); any other client error (headers over the limit, an unreadable
- * request head) is {@code 400 29010}; a server error is {@code 500 1}.
+ * {@code LUNA-Request-Id}, instead of Jetty's HTML page. A URI Jetty cannot parse (a bad %-escape, a path above
+ * the root) names no resource: {@code 404 12013}. A status with one LUNA error keeps it (404, 405, 413, 415, 503);
+ * a request line over the limit is {@code 414 12012} (its query holds the filters); any other client error (an
+ * unsupported HTTP version, headers over the limit, an unreadable request head) keeps Jetty's status with
+ * {@code 29010}; a server error is {@code 500 1}. A client's error is logged at debug level at most.
  */
 public final class JsonErrorHandler extends ErrorHandler {
 
@@ -32,11 +33,14 @@ public final class JsonErrorHandler extends ErrorHandler {
         if (cause instanceof HttpException http) {
             status = http.getCode();
         }
-        ErrorCode code = status == 414 || isMalformedUri(cause) ? ErrorCode.RESOURCE_NOT_FOUND : code(status);
+        ErrorCode code = isMalformedUri(cause) ? ErrorCode.RESOURCE_NOT_FOUND : code(status);
+        int answered = code == ErrorCode.BAD_HEADER || status == 414 ? status : code.httpStatus();
         String detail = switch (code) {
             case INTERNAL -> code.desc();
-            case RESOURCE_NOT_FOUND -> "the request URI is malformed or too long and names no resource"
-                    + reason(cause);
+            case RESOURCE_NOT_FOUND -> "the request URI is malformed and names no resource" + reason(cause);
+            case BAD_QUERY_PARAMETERS -> "the request line is over the server's limit; send shorter filters";
+            case BAD_HEADER -> status == 505 ? "the HTTP version is not supported" + reason(cause) + "; use HTTP/1.1"
+                    : "the request was refused before it reached a resource: HTTP " + status + reason(cause);
             default -> "the request was refused before it reached a resource: HTTP " + status + reason(cause);
         };
         Map<String, Object> body = new LinkedHashMap<>();
@@ -51,7 +55,7 @@ public final class JsonErrorHandler extends ErrorHandler {
             return true;
         }
         String given = request.getHeaders().get(Exchange.REQUEST_ID_HEADER);
-        response.setStatus(code.httpStatus());
+        response.setStatus(answered);
         response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER,
                 given != null && RequestId.isValid(given) ? given : RequestId.generate());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.JSON);
@@ -72,11 +76,12 @@ public final class JsonErrorHandler extends ErrorHandler {
         return false;
     }
 
-    /** The innermost message of {@code cause}, as {@code ": message"}, or nothing. */
+    /** The innermost reason of {@code cause} (without Jetty's status prefix), as {@code ": reason"}, or nothing. */
     private static String reason(@Nullable Throwable cause) {
         String message = null;
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            message = t.getMessage() != null ? t.getMessage() : message;
+            String reason = t instanceof HttpException http ? http.getReason() : t.getMessage();
+            message = reason != null ? reason : message;
         }
         return message == null ? "" : ": " + message;
     }
@@ -87,8 +92,9 @@ public final class JsonErrorHandler extends ErrorHandler {
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 414 -> ErrorCode.BAD_QUERY_PARAMETERS;
             case 503 -> ErrorCode.TOO_MANY_CONNECTIONS;
-            default -> status >= 500 ? ErrorCode.INTERNAL : ErrorCode.BAD_HEADER;
+            default -> status >= 500 && status != 505 ? ErrorCode.INTERNAL : ErrorCode.BAD_HEADER;
         };
     }
 }

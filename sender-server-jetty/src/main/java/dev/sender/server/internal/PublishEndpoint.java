@@ -1,6 +1,5 @@
 package dev.sender.server.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
@@ -8,16 +7,13 @@ import dev.sender.core.Topic;
 import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
-import dev.sender.core.internal.json.Json;
 import dev.sender.server.SenderSettings;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /{api}/publish} and {@code POST /{api}/general_events/publish}: headers, content type, size and
@@ -41,7 +37,7 @@ final class PublishEndpoint {
     void handle(Exchange exchange, Route route) {
         UUID account = null;
         if (route == Route.PUBLISH_HANDLER) {
-            String header = exchange.header(Headers.ACCOUNT_ID);
+            String header = exchange.singleHeader(Headers.ACCOUNT_ID);
             if (header == null) {
                 exchange.sendError(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND,
                         "header 'Luna-Account-Id' is required to publish");
@@ -54,7 +50,7 @@ final class PublishEndpoint {
                 return;
             }
         }
-        String contentType = exchange.header(HttpHeader.CONTENT_TYPE.asString());
+        String contentType = exchange.singleHeader(HttpHeader.CONTENT_TYPE.asString());
         if (!isJson(contentType)) {
             exchange.sendError(ErrorCode.BAD_CONTENT_TYPE,
                     "Content-Type must be 'application/json', got '" + (contentType == null ? "" : contentType) + "'");
@@ -67,22 +63,27 @@ final class PublishEndpoint {
         }
         UUID publishAccount = account;
         Content.Source.asByteArrayAsync(exchange.request(), (int) settings.maxBodyBytes()).whenComplete((body, error) -> {
-            if (error != null) {
-                if (Request.getContentBytesRead(exchange.request()) > settings.maxBodyBytes()) {
-                    tooLarge(exchange);
-                } else {
-                    exchange.fail(error);
+            try {
+                if (error != null) {
+                    if (Request.getContentBytesRead(exchange.request()) > settings.maxBodyBytes()) {
+                        tooLarge(exchange);
+                    } else {
+                        BodyFailures.answer(exchange, error);
+                    }
+                    return;
                 }
-                return;
+                exchange.bodyRead();
+                publish(exchange, route, publishAccount, body);
+            } catch (RuntimeException e) {
+                exchange.fail(e);
             }
-            exchange.bodyRead();
-            publish(exchange, route, publishAccount, body);
         });
     }
 
     private void publish(Exchange exchange, Route route, UUID account, byte[] body) {
-        if (body.length == 0) {
-            exchange.sendError(ErrorCode.NO_DATA, "the request body is empty");
+        if (isBlank(body)) {
+            exchange.sendError(ErrorCode.NO_DATA, body.length == 0 ? "the request body is empty"
+                    : "the request body holds only whitespace");
             return;
         }
         Publication publication;
@@ -91,9 +92,8 @@ final class PublishEndpoint {
                     ? PublicationJson.readHandlerRequest(body, account, exchange.requestId())
                     : PublicationJson.readGeneralRequest(body, exchange.requestId());
         } catch (InvalidJsonException e) {
-            String syntaxError = e.kind() == InvalidJsonException.Kind.NOT_JSON ? e.reason() : syntaxError(body);
-            if (syntaxError != null) {
-                exchange.sendError(ErrorCode.NOT_JSON, "the request body is not valid JSON: " + syntaxError);
+            if (e.kind() == InvalidJsonException.Kind.NOT_JSON) {
+                exchange.sendError(ErrorCode.NOT_JSON, "the request body is not valid JSON: " + e.reason());
             } else {
                 exchange.sendError(ErrorCode.BAD_INPUT_DATA, "Failed to validate input json. Path: '" + e.path()
                         + "',  message: '" + e.reason() + "'");
@@ -117,20 +117,14 @@ final class PublishEndpoint {
         });
     }
 
-    /**
-     * Why {@code body} is not JSON, or {@code null} when it is. The reader stops at the first schema violation
-     * (a body that is not an object, say), so the rest of a rejected body is checked here: not being JSON at all
-     * takes precedence (SPEC §2.5).
-     */
-    private static @Nullable String syntaxError(byte[] body) {
-        try (JsonParser parser = Json.FACTORY.createParser(body)) {
-            if (parser.nextToken() != null) {
-                Json.consumeValidated(parser);
+    /** Whether {@code body} holds nothing but JSON whitespace. */
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
             }
-            return parser.nextToken() == null ? null : "content after the JSON value";
-        } catch (IOException e) {
-            return e.getMessage();
         }
+        return true;
     }
 
     private void tooLarge(Exchange exchange) {

@@ -26,9 +26,19 @@ public enum Route {
         this.template = template;
     }
 
-    /** The only method the resource answers. */
+    /** The method the resource answers; {@code HEAD} too where it is {@code GET} (RFC 9110 §9.3.2). */
     public String method() {
         return method;
+    }
+
+    /** Whether the resource answers {@code requestMethod}. */
+    public boolean answers(String requestMethod) {
+        return method.equals(requestMethod) || method.equals("GET") && requestMethod.equals("HEAD");
+    }
+
+    /** The {@code Allow} header of the resource. */
+    public String allow() {
+        return method.equals("GET") ? "GET, HEAD" : method;
     }
 
     /** The path template, as metrics label it. */

@@ -45,9 +45,19 @@ public final class Router {
         boolean malformed = request.getHttpURI().hasViolations();
         String path = malformed ? request.getHttpURI().getPath() : Request.getPathInContext(request);
         String method = request.getMethod();
-        String given = request.getHeaders().get(Exchange.REQUEST_ID_HEADER);
-        boolean validId = given == null || RequestId.isValid(given);
-        String requestId = given != null && validId ? given : RequestId.generate();
+        String given;
+        String refusal = null;
+        try {
+            given = Exchange.singleHeader(request, Exchange.REQUEST_ID_HEADER);
+        } catch (RefusedException e) {
+            given = null;
+            refusal = e.getMessage();
+        }
+        if (given != null && !RequestId.isValid(given)) {
+            refusal = "header 'Luna-Request-Id' must be Unix seconds, a comma and a lower-case UUID, such as "
+                    + "'1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a'; got '" + given + "'";
+        }
+        String requestId = given != null && refusal == null ? given : RequestId.generate();
         response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, requestId);
 
         Route.Resolution resolution = malformed ? new Route.Resolution(null, 0, null)
@@ -60,21 +70,21 @@ public final class Router {
         Exchange exchange = new Exchange(request, response, counted, requestId, path);
         holder[0] = exchange;
         try {
-            if (!validId) {
-                exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Request-Id' must be Unix seconds, a comma and "
-                        + "a lower-case UUID, such as '1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a'; got '"
-                        + given + "'");
+            if (refusal != null) {
+                exchange.sendError(ErrorCode.BAD_HEADER, refusal);
             } else if (route == null) {
                 exchange.sendError(ErrorCode.RESOURCE_NOT_FOUND, resolution.unsupportedVersion() != null
                         ? "API version '" + resolution.unsupportedVersion() + "' is not supported"
                         : "no resource at path '" + path + "'");
-            } else if (!route.method().equals(method)) {
-                response.getHeaders().put(HttpHeader.ALLOW, route.method());
+            } else if (!route.answers(method)) {
+                response.getHeaders().put(HttpHeader.ALLOW, route.allow());
                 exchange.sendError(ErrorCode.METHOD_NOT_ALLOWED,
                         "method '" + method + "' is not allowed on '" + path + "'; use " + route.method());
             } else {
                 dispatch(exchange, route);
             }
+        } catch (RefusedException e) {
+            exchange.sendError(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             exchange.fail(e);
         }

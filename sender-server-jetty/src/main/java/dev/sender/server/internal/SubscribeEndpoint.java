@@ -77,10 +77,7 @@ final class SubscribeEndpoint {
             exchange.sendError(ErrorCode.BAD_QUERY_PARAMETERS, e.detail());
             return;
         }
-        if (!handshaker.isWebSocketUpgradeRequest(exchange.request())) {
-            exchange.sendError(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND,
-                    "a subscription needs a WebSocket upgrade request (headers 'Upgrade: websocket', "
-                            + "'Connection: Upgrade', 'Sec-WebSocket-Key', 'Sec-WebSocket-Version: 13')");
+        if (!UpgradeChecks.accept(exchange)) {
             return;
         }
         String refusal = subscribers.reserve(topic);
@@ -138,7 +135,7 @@ final class SubscribeEndpoint {
     }
 
     private static @Nullable UUID account(Exchange exchange) {
-        String header = exchange.header(Headers.ACCOUNT_ID);
+        String header = exchange.singleHeader(Headers.ACCOUNT_ID);
         if (header == null) {
             exchange.sendError(ErrorCode.FORBIDDEN, "header 'Luna-Account-Id' is required to subscribe");
             return null;

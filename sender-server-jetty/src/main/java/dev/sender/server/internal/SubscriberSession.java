@@ -8,6 +8,7 @@ import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,6 +42,9 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
 
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberSession.class);
 
+    /** Pongs that may wait to be written before the peer's further pings go unanswered. */
+    static final int MAX_PONGS_IN_FLIGHT = 4;
+
     /** Close code for a subscriber whose outbound queue overflowed (SPEC §5). */
     public static final int TOO_SLOW = 4008;
 
@@ -69,6 +73,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private @Nullable List<EventMessage> beforeOpen = new ArrayList<>();
     private volatile long pingSentNanos;
     private volatile boolean awaitingPong;
+    /** Pongs handed to the connection and not yet written. */
+    private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
     private long inboundMessageBytes;
 
@@ -235,7 +241,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                 coreSession.getRemoteAddress());
     }
 
-    /** Ignores what the client sends, but closes with 1009 once one of its messages passes the inbound limit. */
+    /**
+     * Answers the client's pings (RFC 6455 §5.5.2) and otherwise ignores what it sends, but closes with 1009 once
+     * one of its messages passes the inbound limit.
+     */
     @Override
     public void onFrame(Frame frame, Callback callback) {
         byte opCode = frame.getOpCode();
@@ -243,8 +252,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         if (opCode == OpCode.PONG) {
             awaitingPong = false;
         }
-        callback.succeeded();
         CoreSession open = session;
+        if (opCode == OpCode.PING && open != null) {
+            pong(open, frame);
+        }
+        callback.succeeded();
         if (open == null || opCode == OpCode.CLOSE) {
             return;
         }
@@ -259,6 +271,24 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             }
         }
         open.demand();
+    }
+
+    /**
+     * Answers {@code ping} with its payload. A peer that pings without reading its pongs is answered no further
+     * once {@link #MAX_PONGS_IN_FLIGHT} wait, so its pings cannot grow the queue; RFC 6455 lets an endpoint skip
+     * the pongs of pings it has not answered yet.
+     */
+    private void pong(CoreSession open, Frame ping) {
+        if (pongsInFlight.incrementAndGet() > MAX_PONGS_IN_FLIGHT) {
+            pongsInFlight.decrementAndGet();
+            return;
+        }
+        ByteBuffer payload = ByteBuffer.allocate(ping.getPayloadLength());
+        if (ping.hasPayload()) {
+            payload.put(ping.getPayload().slice()).flip();
+        }
+        open.sendFrame(new Frame(OpCode.PONG).setPayload(payload), Callback.from(pongsInFlight::decrementAndGet,
+                x -> pongsInFlight.decrementAndGet()), false);
     }
 
     @Override

@@ -50,6 +50,28 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} byte for byte (a request head and whatever body it has) and reads the answer; with
+     * {@code endOutput} the socket's output is shut after it, as a client that has nothing more to send does.
+     */
+    public static Answer send(int port, byte[] request, boolean endOutput) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            if (endOutput) {
+                socket.shutdownOutput();
+            }
+            return read(socket.getInputStream());
+        }
+    }
+
+    /** Sends {@code request}, written with {@code \r\n} line ends, and reads the answer. */
+    public static Answer send(int port, String request) throws IOException {
+        return send(port, request.getBytes(StandardCharsets.ISO_8859_1), false);
+    }
+
     /** Sends {@code GET target} exactly as written (no normalisation of the path) with extra {@code headers}. */
     public static Answer get(int port, String target, Map<String, String> headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: localhost:" + port

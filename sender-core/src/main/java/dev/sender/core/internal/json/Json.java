@@ -1,6 +1,7 @@
 package dev.sender.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -17,6 +18,28 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private Json() {
+    }
+
+    /**
+     * A strict parser of {@code json}, which must be UTF-8 (RFC 8259 §8.1). Jackson would guess UTF-16 or UTF-32
+     * from a byte-order mark or from zero bytes among the first four, and then report offsets in characters
+     * rather than bytes; such input is refused here instead, with the parse error of {@link #describe}.
+     */
+    public static JsonParser utf8Parser(byte[] json) throws IOException {
+        JsonParser parser = FACTORY.createParser(json);
+        String encoding = JsonSyntax.nonUtf8Encoding(json);
+        if (encoding != null) {
+            JsonParseException refused = new JsonParseException(parser, "the JSON is " + encoding
+                    + "; it must be UTF-8");
+            parser.close();
+            throw refused;
+        }
+        return parser;
+    }
+
+    /** Why the input of a failed parse is not JSON, and where, in Sender's words (no library internals). */
+    public static String describe(IOException e) {
+        return JsonSyntax.describe(e);
     }
 
     /**
