@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.HandlerEventMessage;
@@ -81,7 +82,7 @@ class HandshakeTest {
 
             assertThat(e.status()).isEqualTo(403);
             assertThat(e.errorCode()).isEqualTo(29001);
-            assertThat(e.detail()).contains("Luna-Account-Id");
+            assertThat(e.detail()).contains(LunaHeaders.ACCOUNT_ID);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.GeneralEventMessage;
@@ -121,7 +122,7 @@ class PublishTest {
         assertThat(e.errorCode()).isEqualTo(29010);
         assertThat(e.is(ErrorCode.BAD_HEADER)).isTrue();
         assertThat(e.desc()).isEqualTo("Bad header");
-        assertThat(e.detail()).contains("Luna-Request-Id").contains("123,abc");
+        assertThat(e.detail()).contains(LunaHeaders.REQUEST_ID).contains("123,abc");
         assertThat(RequestId.isValid(e.requestId())).as("the id the server generated").isTrue();
         assertThat(e.getMessage()).startsWith("HTTP 400, error 29010 (Bad header): ").contains("[request ");
     }

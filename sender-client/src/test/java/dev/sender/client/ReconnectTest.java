@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.sender.core.CloseCodes;
 import dev.sender.core.event.Gender;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.filters.HandlerEventFilter;
@@ -78,7 +79,7 @@ class ReconnectTest {
             assertThat(e.errorCode()).isEqualTo(12013);
             assertThat(e.detail()).contains("'2'");
             assertThat(e.closedByApplication()).isFalse();
-            assertThat(e.closeCode()).isEqualTo(1001);
+            assertThat(e.closeCode()).isEqualTo(CloseCodes.SHUTDOWN);
             assertThat(e.getMessage()).contains("refused to resubscribe");
             assertThat(e.getCause()).isInstanceOf(SenderException.class);
             await().atMost(Recorder.TIMEOUT).until(() -> recorder.connectionLines.contains("state RECONNECTING->CLOSED"));
@@ -124,7 +125,7 @@ class ReconnectTest {
 
             await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.CLOSED);
             SubscriptionClosedException e = catchThrowableOfType(SubscriptionClosedException.class, subscription::next);
-            assertThat(e.closeCode()).isEqualTo(1001);
+            assertThat(e.closeCode()).isEqualTo(CloseCodes.SHUTDOWN);
             assertThat(e.status()).isZero();
             assertThat(e.getMessage()).contains("1001").contains("reconnecting is disabled");
             assertThatThrownBy(() -> subscription.stream().count()).isInstanceOf(SubscriptionClosedException.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.event.Gender;
@@ -416,7 +417,7 @@ class SubscribeTest {
             RawFrames raw = new RawFrames();
             WebSocket.Builder builder = raw.http.newWebSocketBuilder();
             if (account != null) {
-                builder.header("Luna-Account-Id", account.toString());
+                builder.header(LunaHeaders.ACCOUNT_ID, account.toString());
             }
             raw.webSocket = builder.buildAsync(uri, raw).get(10, TimeUnit.SECONDS);
             return raw;

@@ -2,6 +2,7 @@ package dev.sender.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
@@ -26,7 +27,7 @@ class ClientPingTest {
     void clientPing_isAnsweredWithAPongCarryingItsPayload() throws IOException {
         try (ServerFixture server = ServerFixture.start();
                 Socket socket = RawHttp.openSilentPeer(server.port(), "/2/ws",
-                        Map.of("Luna-Account-Id", UUID.randomUUID().toString()))) {
+                        Map.of(LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString()))) {
             OutputStream out = socket.getOutputStream();
             DataInputStream in = new DataInputStream(socket.getInputStream());
             for (String payload : new String[] {"abcd", "", "x".repeat(125)}) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.CloseCodes;
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
@@ -42,7 +44,7 @@ class DeliveryTest {
                     .isEqualTo(IntStream.range(0, events).boxed().toList());
             assertThat(server.get("/metrics").body()).contains("sender_slow_subscriber_disconnects_total 1.0");
             stalled.resume();
-            assertThat(stalled.awaitCloseCode()).isEqualTo(4008);
+            assertThat(stalled.awaitCloseCode()).isEqualTo(CloseCodes.TOO_SLOW);
         }
     }
 
@@ -65,7 +67,7 @@ class DeliveryTest {
                 .pingInterval(Duration.ofMillis(100)).pongTimeout(Duration.ofMillis(300))
                 .writeTimeout(Duration.ofMillis(500)).build()));
                 Socket peer = RawHttp.openSilentPeer(server.port(), "/2/ws",
-                        Map.of("Luna-Account-Id", UUID.randomUUID().toString()))) {
+                        Map.of(LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString()))) {
             InputStream in = peer.getInputStream();
             long start = System.nanoTime();
 
@@ -90,7 +92,7 @@ class DeliveryTest {
 
             subscriber.socket().sendText("x".repeat(4096), true).join();
 
-            assertThat(subscriber.awaitCloseCode()).isEqualTo(1009);
+            assertThat(subscriber.awaitCloseCode()).isEqualTo(CloseCodes.MESSAGE_TOO_LARGE);
         }
     }
 
@@ -107,7 +109,7 @@ class DeliveryTest {
             subscriber.socket().sendText("x".repeat(600), false).join();
             subscriber.socket().sendText("x".repeat(600), true).join();
 
-            assertThat(subscriber.awaitCloseCode()).isEqualTo(1009);
+            assertThat(subscriber.awaitCloseCode()).isEqualTo(CloseCodes.MESSAGE_TOO_LARGE);
         }
     }
 
@@ -119,7 +121,7 @@ class DeliveryTest {
             TestSubscriber subscriber = server.subscribe(account, "");
             TestSubscriber general = server.subscribeGeneral("");
             try (Socket peer = RawHttp.openSilentPeer(server.port(), "/2/ws",
-                    Map.of("Luna-Account-Id", account.toString()))) {
+                    Map.of(LunaHeaders.ACCOUNT_ID, account.toString()))) {
                 server.publish(account, bigEvent(1, 200_000));
                 server.post("/2/general_events/publish", "{\"event\":" + bigEvent(2, 200_000)
                         + ",\"event_type\":\"big\"}", "Content-Type", "application/json");
@@ -169,7 +171,7 @@ class DeliveryTest {
             }
 
             stalled.resume();
-            assertThat(stalled.awaitCloseCode()).isEqualTo(4008);
+            assertThat(stalled.awaitCloseCode()).isEqualTo(CloseCodes.TOO_SLOW);
         }
     }
 
@@ -206,7 +208,7 @@ class DeliveryTest {
             TestSubscriber second = server.subscribe(account, "");
 
             RawHttp.Answer sameAccount = RawHttp.upgrade(server.port(), "/2/ws",
-                    Map.of("Luna-Account-Id", account.toString()));
+                    Map.of(LunaHeaders.ACCOUNT_ID, account.toString()));
             assertThat(sameAccount.status()).isEqualTo(503);
             assertThat(ServerFixture.json(sameAccount.body()).get("error_code").asInt()).isEqualTo(29012);
 
@@ -216,7 +218,7 @@ class DeliveryTest {
 
             second.close();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RawHttp.upgrade(server.port(),
-                    "/2/ws", Map.of("Luna-Account-Id", UUID.randomUUID().toString())).status()).isEqualTo(101));
+                    "/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString())).status()).isEqualTo(101));
         }
     }
 
@@ -247,7 +249,7 @@ class DeliveryTest {
 
         JsonNode last = subscriber.awaitJson(30).get(29);
         assertThat(last.get("event").get("seq").asInt()).isEqualTo(29);
-        assertThat(subscriber.awaitCloseCode()).isEqualTo(1001);
-        assertThat(general.awaitCloseCode()).isEqualTo(1001);
+        assertThat(subscriber.awaitCloseCode()).isEqualTo(CloseCodes.SHUTDOWN);
+        assertThat(general.awaitCloseCode()).isEqualTo(CloseCodes.SHUTDOWN);
     }
 }

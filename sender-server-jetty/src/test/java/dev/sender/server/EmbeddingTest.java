@@ -3,6 +3,7 @@ package dev.sender.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sender.core.Broker;
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.testing.TestSubscriber;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,10 +50,10 @@ class EmbeddingTest {
             String base = "http://localhost:" + connector.getLocalPort();
             UUID account = UUID.randomUUID();
             try (TestSubscriber subscriber = TestSubscriber.connect(URI.create("ws://localhost:"
-                    + connector.getLocalPort() + "/sender/2/ws?sources=cam1"), Map.of("Luna-Account-Id",
+                    + connector.getLocalPort() + "/sender/2/ws?sources=cam1"), Map.of(LunaHeaders.ACCOUNT_ID,
                     account.toString()))) {
                 HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/sender/2/publish"))
-                        .header("Luna-Account-Id", account.toString()).header("Content-Type", "application/json")
+                        .header(LunaHeaders.ACCOUNT_ID, account.toString()).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"source\":\"cam1\"}],"
                                 + "\"handler_id\":\"h\",\"event_create_time\":\"c\",\"event_end_time\":\"e\"}")).build(),
                         HttpResponse.BodyHandlers.ofString());

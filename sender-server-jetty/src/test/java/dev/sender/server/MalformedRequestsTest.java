@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
@@ -155,7 +156,7 @@ class MalformedRequestsTest {
         RawHttp.Answer answer = RawHttp.send(server.port(), publishHead(ACCOUNT, body.length(),
                 "Luna-Account-Id: " + OTHER_ACCOUNT + "\r\n") + body);
 
-        assertError(answer, 400, ErrorCode.BAD_HEADER, "Luna-Account-Id");
+        assertError(answer, 400, ErrorCode.BAD_HEADER, LunaHeaders.ACCOUNT_ID);
         server.publish(UUID.fromString(ACCOUNT), "{\"marker\":1}");
         server.publish(UUID.fromString(OTHER_ACCOUNT), "{\"marker\":2}");
         assertThat(first.awaitJson().get("event").get("marker").asInt()).isEqualTo(1);
@@ -178,15 +179,15 @@ class MalformedRequestsTest {
                 + "Luna-Request-Id: 1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a\r\n"
                 + "Luna-Request-Id: 1536751345,9b8b5937-2e9c-4e8b-a7a7-5caf86621b5a\r\nConnection: close\r\n\r\n");
 
-        assertError(answer, 400, ErrorCode.BAD_HEADER, "Luna-Request-Id");
+        assertError(answer, 400, ErrorCode.BAD_HEADER, LunaHeaders.REQUEST_ID);
     }
 
     @Test
     void subscribeWithTwoDifferentAccounts_isABadHeader() throws IOException {
-        RawHttp.Answer answer = RawHttp.upgrade(server.port(), "/2/ws", Map.of("Luna-Account-Id",
+        RawHttp.Answer answer = RawHttp.upgrade(server.port(), "/2/ws", Map.of(LunaHeaders.ACCOUNT_ID,
                 ACCOUNT + "\r\nLuna-Account-Id: " + OTHER_ACCOUNT));
 
-        assertError(answer, 400, ErrorCode.BAD_HEADER, "Luna-Account-Id");
+        assertError(answer, 400, ErrorCode.BAD_HEADER, LunaHeaders.ACCOUNT_ID);
     }
 
     @ParameterizedTest

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.internal.Route;
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,7 +143,7 @@ class OpenApiDocumentTest {
         forEachOperation((where, op) -> assertThat(op.path("parameters").findValuesAsText("$ref"))
                 .as(where).contains(REQUEST_ID_PARAMETER));
         JsonNode header = doc.at("/components/parameters/LunaRequestId");
-        assertThat(header.path("name").asText()).isEqualTo("Luna-Request-Id");
+        assertThat(header.path("name").asText()).isEqualTo(LunaHeaders.REQUEST_ID);
         assertThat(header.path("in").asText()).isEqualTo("header");
         assertThat(header.path("schema").path("pattern").asText()).isEqualTo(REQUEST_ID_PATTERN);
     }
@@ -150,12 +151,12 @@ class OpenApiDocumentTest {
     @Test
     void accountHeader_isARequiredUuid_onHandlerSubscriptionAndPublish() {
         for (String where : List.of("get /{api}/ws", "post /{api}/publish")) {
-            JsonNode account = parameter(operation(where), "header", "Luna-Account-Id");
+            JsonNode account = parameter(operation(where), "header", LunaHeaders.ACCOUNT_ID);
             assertThat(account).as(where).isNotNull();
             assertThat(account.path("required").asBoolean()).as(where).isTrue();
             assertThat(account.path("schema").path("format").asText()).as(where).isEqualTo("uuid");
         }
-        assertThat(parameter(operation("get /{api}/general_events/ws"), "header", "Luna-Account-Id")).isNull();
+        assertThat(parameter(operation("get /{api}/general_events/ws"), "header", LunaHeaders.ACCOUNT_ID)).isNull();
     }
 
     @Test
@@ -362,7 +363,7 @@ class OpenApiDocumentTest {
     @Test
     void everyResponse_carriesTheRequestIdHeader() {
         forEachOperation((where, op) -> op.path("responses").properties().forEach(status ->
-                assertThat(resolve(resolve(status.getValue()).path("headers").path("LUNA-Request-Id")).has("schema"))
+                assertThat(resolve(resolve(status.getValue()).path("headers").path(LunaHeaders.RESPONSE_REQUEST_ID)).has("schema"))
                         .as("%s %s", where, status.getKey()).isTrue()));
     }
 

@@ -7,6 +7,7 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
@@ -47,7 +48,7 @@ class PublishTest {
     private static void assertError(HttpResponse<String> response, int status, int code, String detailPart) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(JSON));
-        assertThat(response.headers().firstValue("LUNA-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue(LunaHeaders.RESPONSE_REQUEST_ID)).isPresent();
         JsonNode body = ServerFixture.json(response.body());
         assertThat(body.get("error_code").asInt()).isEqualTo(code);
         assertThat(body.get("desc").asText()).isNotBlank();
@@ -58,30 +59,30 @@ class PublishTest {
         String account = UUID.randomUUID().toString();
         String ok = ServerFixture.body("{\"a\":1}");
         return Stream.of(
-                Arguments.of(ok, new String[] {"Content-Type", JSON}, 400, 12014, "Luna-Account-Id"),
-                Arguments.of(ok, new String[] {"Luna-Account-Id", "x", "Content-Type", JSON}, 400, 29010, "'x'"),
-                Arguments.of(ok, new String[] {"Luna-Account-Id", account, "Content-Type", "text/plain"}, 400, 12017,
+                Arguments.of(ok, new String[] {"Content-Type", JSON}, 400, 12014, LunaHeaders.ACCOUNT_ID),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, "x", "Content-Type", JSON}, 400, 29010, "'x'"),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", "text/plain"}, 400, 12017,
                         "text/plain"),
-                Arguments.of(ok, new String[] {"Luna-Account-Id", account}, 400, 12017, "Content-Type"),
-                Arguments.of("", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12030, "empty"),
-                Arguments.of("{\"events\":[", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400,
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account}, 400, 12017, "Content-Type"),
+                Arguments.of("", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12030, "empty"),
+                Arguments.of("{\"events\":[", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
                         12002, "JSON"),
-                Arguments.of("[1,]", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12002,
+                Arguments.of("[1,]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12002,
                         "JSON"),
-                Arguments.of("[1] x", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 12002,
+                Arguments.of("[1] x", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12002,
                         "JSON"),
-                Arguments.of("[1]", new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 11027,
+                Arguments.of("[1]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
                         "Path: '',  message: 'must be an object'"),
                 Arguments.of("{\"events\":[{}],\"event_create_time\":\"c\",\"event_end_time\":\"e\"}",
-                        new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 11027,
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
                         "Failed to validate input json. Path: 'handler_id',  message: 'field required'"),
                 Arguments.of("{\"events\":[],\"handler_id\":\"h\",\"event_create_time\":\"c\",\"event_end_time\":\"e\"}",
-                        new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 400, 11027,
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
                         "Path: 'events',  message: 'must not be empty'"),
                 Arguments.of(ServerFixture.body("{\"pad\":\"" + "x".repeat(5000) + "\"}"),
-                        new String[] {"Luna-Account-Id", account, "Content-Type", JSON}, 413, 29011, "4096"),
-                Arguments.of(ok, new String[] {"Luna-Account-Id", account, "Content-Type", JSON, "Luna-Request-Id",
-                        "123,abc"}, 400, 29010, "Luna-Request-Id"));
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 413, 29011, "4096"),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON, LunaHeaders.REQUEST_ID,
+                        "123,abc"}, 400, 29010, LunaHeaders.REQUEST_ID));
     }
 
     @ParameterizedTest
@@ -102,13 +103,13 @@ class PublishTest {
         HttpResponse<String> refused = server.post("/2/publish", ServerFixture.body("{\"a\":1}"), "Content-Type",
                 JSON);
 
-        assertError(refused, 400, 12014, "Luna-Account-Id");
+        assertError(refused, 400, 12014, LunaHeaders.ACCOUNT_ID);
         assertThat(refused.headers().firstValue("Connection")).hasValue("close");
     }
 
     @Test
     void publishRefusedAfterItsBodyIsRead_keepsTheConnection() {
-        HttpResponse<String> refused = server.post("/2/publish", "{\"events\":[]}", "Luna-Account-Id",
+        HttpResponse<String> refused = server.post("/2/publish", "{\"events\":[]}", LunaHeaders.ACCOUNT_ID,
                 UUID.randomUUID().toString(), "Content-Type", JSON);
 
         assertError(refused, 400, 11027, "events");
@@ -121,13 +122,13 @@ class PublishTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.http("/2/publish"))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
 
-        assertError(server.send(request, "Luna-Account-Id", UUID.randomUUID().toString(), "Content-Type", JSON), 413,
+        assertError(server.send(request, LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString(), "Content-Type", JSON), 413,
                 29011, "4096");
     }
 
     @Test
     void contentTypeWithCharset_isAccepted() {
-        HttpResponse<String> response = server.post("/2/publish", ServerFixture.body("{}"), "Luna-Account-Id",
+        HttpResponse<String> response = server.post("/2/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID,
                 UUID.randomUUID().toString(), "Content-Type", "application/json; charset=utf-8");
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -160,7 +161,7 @@ class PublishTest {
 
     @Test
     void unsupportedApiVersion_isNotFoundForPublishingToo() {
-        assertError(server.post("/1/publish", ServerFixture.body("{}"), "Luna-Account-Id", UUID.randomUUID().toString(),
+        assertError(server.post("/1/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString(),
                 "Content-Type", JSON), 404, 12013, "'1'");
         assertError(server.get("/2/publish"), 405, 12021, "GET");
     }
@@ -169,7 +170,7 @@ class PublishTest {
     void brokerRefusingAPublication_answers29004() {
         try (ServerFixture failing = ServerFixture.start(SenderSettings.ofDefaults(), new RefusingBroker(
                 new BrokerException("redis is down")))) {
-            assertError(failing.post("/2/publish", ServerFixture.body("{}"), "Luna-Account-Id",
+            assertError(failing.post("/2/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID,
                     UUID.randomUUID().toString(), "Content-Type", JSON), 500, 29004, "redis is down");
         }
     }
@@ -178,7 +179,7 @@ class PublishTest {
     void unexpectedFailure_answersError1WithoutDetailsOfTheCause() {
         try (ServerFixture failing = ServerFixture.start(SenderSettings.ofDefaults(), new RefusingBroker(
                 new IllegalStateException("secret internals")))) {
-            HttpResponse<String> response = failing.post("/2/publish", ServerFixture.body("{}"), "Luna-Account-Id",
+            HttpResponse<String> response = failing.post("/2/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID,
                     UUID.randomUUID().toString(), "Content-Type", JSON);
 
             assertError(response, 500, 1, "Internal server error");

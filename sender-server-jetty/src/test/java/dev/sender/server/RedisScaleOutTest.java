@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.DocSnippets;
 import dev.sender.redis.RedisBroker;
 import dev.sender.redis.testing.RedisServerProcess;
@@ -208,7 +209,7 @@ class RedisScaleOutTest {
         assertThat(health.get("error_code").asInt()).isEqualTo(29013);
         assertThat(health.get("detail").asText()).startsWith("redis broker: ").contains("Redis at redis://127.0.0.1:"
                 + redis.port());
-        HttpResponse<String> refused = serverA.post("/2/publish", ServerFixture.body("{\"seq\":2}"), "Luna-Account-Id",
+        HttpResponse<String> refused = serverA.post("/2/publish", ServerFixture.body("{\"seq\":2}"), LunaHeaders.ACCOUNT_ID,
                 account.toString(), "Content-Type", "application/json");
         assertThat(refused.statusCode()).isEqualTo(500);
         assertThat(ServerFixture.json(refused.body()).get("error_code").asInt()).isEqualTo(29004);
@@ -242,7 +243,7 @@ class RedisScaleOutTest {
         CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 200; i++) {
                 HttpResponse<String> response = serverA.post("/2/publish", ServerFixture.body("{\"seq\":" + i + "}"),
-                        "Luna-Account-Id", account.toString(), "Content-Type", "application/json");
+                        LunaHeaders.ACCOUNT_ID, account.toString(), "Content-Type", "application/json");
                 if (response.statusCode() == 201) {
                     accepted.add(i);
                 } else {
@@ -282,13 +283,13 @@ class RedisScaleOutTest {
             SenderServer b = startAsTheGuideShows(redisUri, 0, started);
             UUID account = UUID.randomUUID();
             TestSubscriber onB = TestSubscriber.connect(URI.create("ws://localhost:" + b.port() + "/2/ws"),
-                    Map.of("Luna-Account-Id", account.toString()));
+                    Map.of(LunaHeaders.ACCOUNT_ID, account.toString()));
             started.add(onB);
 
             HttpResponse<String> published = serverA.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + a.port() + "/2/publish")).POST(
                     HttpRequest.BodyPublishers.ofString(ServerFixture.body("{\"seq\":7}"))),
-                    "Luna-Account-Id", account.toString(), "Content-Type", "application/json");
+                    LunaHeaders.ACCOUNT_ID, account.toString(), "Content-Type", "application/json");
 
             assertThat(published.statusCode()).isEqualTo(201);
             assertThat(seq(onB.awaitJson())).isEqualTo(7);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.Broker;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.event.Publication;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
@@ -54,14 +55,14 @@ class ServiceResourcesTest {
         JsonNode version = json(response).get("Version");
         assertThat(version.get("api").asInt()).isEqualTo(2);
         assertThat(version.has("major") && version.has("minor") && version.has("patch")).isTrue();
-        assertThat(response.headers().firstValue("LUNA-Request-Id")).isPresent();
+        assertThat(response.headers().firstValue(LunaHeaders.RESPONSE_REQUEST_ID)).isPresent();
     }
 
     @Test
     void requestId_givenByTheClient_isEchoed() {
         String id = "1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a";
 
-        assertThat(server.get("/version", "Luna-Request-Id", id).headers().firstValue("LUNA-Request-Id")).contains(id);
+        assertThat(server.get("/version", LunaHeaders.REQUEST_ID, id).headers().firstValue(LunaHeaders.RESPONSE_REQUEST_ID)).contains(id);
     }
 
     @ParameterizedTest

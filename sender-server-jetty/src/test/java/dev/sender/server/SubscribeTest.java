@@ -3,6 +3,7 @@ package dev.sender.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.SampleEvents;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
@@ -44,8 +45,8 @@ class SubscribeTest {
         TestSubscriber subscriber = server.subscribe(account, "");
         String event = "{\"z\":1.0,\"a\":1,\"n\":null,\"b\":true,\"nested\":{\"k\":[1,\"x\"]},\"unknown_field\":\"kept\"}";
 
-        server.post("/2/publish", ServerFixture.body(event), "Luna-Account-Id", account.toString(), "Content-Type",
-                "application/json", "Luna-Request-Id", REQUEST_ID);
+        server.post("/2/publish", ServerFixture.body(event), LunaHeaders.ACCOUNT_ID, account.toString(), "Content-Type",
+                "application/json", LunaHeaders.REQUEST_ID, REQUEST_ID);
 
         String text = subscriber.awaitText();
         assertThat(text).startsWith("{\"event\":" + event + ",");
@@ -63,7 +64,7 @@ class SubscribeTest {
         UUID account = UUID.randomUUID();
         TestSubscriber subscriber = server.subscribe(account, "");
 
-        String generated = server.publish(account, "{}").headers().firstValue("LUNA-Request-Id").orElseThrow();
+        String generated = server.publish(account, "{}").headers().firstValue(LunaHeaders.RESPONSE_REQUEST_ID).orElseThrow();
 
         assertThat(generated).matches("[0-9]{10},[a-f0-9-]{36}");
         assertThat(subscriber.awaitJson().get("Luna-Request-id").asText()).isEqualTo(generated);
@@ -90,7 +91,7 @@ class SubscribeTest {
     @Test
     void upgradeResponse_carriesTheRequestId() throws Exception {
         RawHttp.Answer answer = RawHttp.upgrade(server.port(), "/2/ws?gender=1",
-                Map.of("Luna-Account-Id", UUID.randomUUID().toString(), "Luna-Request-Id", REQUEST_ID));
+                Map.of(LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString(), LunaHeaders.REQUEST_ID, REQUEST_ID));
 
         assertThat(answer.status()).isEqualTo(101);
         assertThat(answer.headers()).containsEntry("luna-request-id", REQUEST_ID);
@@ -100,14 +101,14 @@ class SubscribeTest {
     static Stream<Arguments> refusals() {
         String account = UUID.randomUUID().toString();
         return Stream.of(
-                Arguments.of("/2/ws", Map.of(), 403, 29001, "Luna-Account-Id"),
-                Arguments.of("/2/ws", Map.of("Luna-Account-Id", "nope"), 400, 29010, "Luna-Account-Id"),
-                Arguments.of("/2/ws?gender=7", Map.of("Luna-Account-Id", account), 400, 12012, "gender"),
-                Arguments.of("/2/ws?colour=red", Map.of("Luna-Account-Id", account), 400, 12012, "colour"),
-                Arguments.of("/2/ws?age__gte=1&age__gte=2", Map.of("Luna-Account-Id", account), 400, 12012, "age__gte"),
-                Arguments.of("/2/ws", Map.of("Luna-Account-Id", account, "Luna-Request-Id", "bad"), 400, 29010,
-                        "Luna-Request-Id"),
-                Arguments.of("/3/ws", Map.of("Luna-Account-Id", account), 404, 12013, "'3'"),
+                Arguments.of("/2/ws", Map.of(), 403, 29001, LunaHeaders.ACCOUNT_ID),
+                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, "nope"), 400, 29010, LunaHeaders.ACCOUNT_ID),
+                Arguments.of("/2/ws?gender=7", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "gender"),
+                Arguments.of("/2/ws?colour=red", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "colour"),
+                Arguments.of("/2/ws?age__gte=1&age__gte=2", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "age__gte"),
+                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, account, LunaHeaders.REQUEST_ID, "bad"), 400, 29010,
+                        LunaHeaders.REQUEST_ID),
+                Arguments.of("/3/ws", Map.of(LunaHeaders.ACCOUNT_ID, account), 404, 12013, "'3'"),
                 Arguments.of("/2/general_events/ws?event.a__gt=x", Map.of(), 400, 12012, "event.a__gt"),
                 Arguments.of("/2/general_events/ws?account_id=nope", Map.of(), 400, 12012, "account_id"),
                 Arguments.of("/1/general_events/ws", Map.of(), 404, 12013, "'1'"));
@@ -129,7 +130,7 @@ class SubscribeTest {
 
     @Test
     void plainGetOnTheSubscriptionPath_isRefusedWithAnError() {
-        var response = server.get("/2/ws", "Luna-Account-Id", UUID.randomUUID().toString());
+        var response = server.get("/2/ws", LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(ServerFixture.json(response.body()).get("error_code").asInt()).isEqualTo(12014);

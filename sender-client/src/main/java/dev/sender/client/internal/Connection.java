@@ -1,6 +1,7 @@
 package dev.sender.client.internal;
 
 import dev.sender.client.SenderException;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
@@ -52,10 +53,10 @@ final class Connection extends Endpoint {
         String requestId = RequestId.generate();
         Connection connection = new Connection(machine, uri);
         Map<String, String> sent = new LinkedHashMap<>(headers);
-        sent.put(Http.REQUEST_ID, requestId);
+        sent.put(LunaHeaders.REQUEST_ID, requestId);
         try {
             connection.session = client.webSockets().connect(connection, uri, sent,
-                    answer -> connection.handshakeRequestId = header(answer, Http.RESPONSE_REQUEST_ID));
+                    answer -> connection.handshakeRequestId = header(answer, LunaHeaders.RESPONSE_REQUEST_ID));
         } catch (DeploymentException | IOException | RuntimeException e) {
             int status = handshakeStatus(e);
             if (status > 0) {

@@ -4,11 +4,11 @@ import dev.sender.client.ReconnectPolicy;
 import dev.sender.client.SenderException;
 import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionClosedException;
+import dev.sender.core.CloseCodes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +33,6 @@ final class ConnectionStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStateMachine.class);
 
     /** Close codes after which the connection is reopened, when the policy allows. */
-    private static final Set<Integer> RECONNECTABLE = Set.of(1001, 1006, 1011, 1012, 1013, 1014, 4008);
     private static final int NORMAL_CLOSURE = 1000;
 
     private final RealSenderClient client;
@@ -216,7 +215,7 @@ final class ConnectionStateMachine {
             current = null;
             lastCloseCode = code;
             listeners.closed(code, reason);
-            if (RECONNECTABLE.contains(code)) {
+            if (CloseCodes.isReconnectable(code)) {
                 LOG.info("subscription {} lost its connection: {} {}", uri, code, reason);
                 toClose = scheduleReconnect(null);
             } else {

@@ -3,6 +3,7 @@ package dev.sender.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sender.client.SenderException;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -32,9 +33,6 @@ final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    static final String REQUEST_ID = "Luna-Request-Id";
-    static final String RESPONSE_REQUEST_ID = "LUNA-Request-Id";
-    static final String ACCOUNT_ID = "Luna-Account-Id";
     /** The longest piece of a non-LUNA error body kept as an exception's detail. */
     private static final int MAX_DETAIL = 500;
 
@@ -219,7 +217,7 @@ final class Http {
 
     private HttpRequest.Builder request(URI uri, Map<String, String> headers, String requestId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
-                .header(REQUEST_ID, requestId);
+                .header(LunaHeaders.REQUEST_ID, requestId);
         headers.forEach(request::header);
         return request;
     }
@@ -263,7 +261,7 @@ final class Http {
         if (status >= 200 && status < 300) {
             return null;
         }
-        String responseId = headers.firstValue(RESPONSE_REQUEST_ID).orElse(requestId);
+        String responseId = headers.firstValue(LunaHeaders.RESPONSE_REQUEST_ID).orElse(requestId);
         try {
             JsonNode json = MAPPER.readTree(body);
             if (json != null && json.isObject() && json.path("error_code").canConvertToInt()
@@ -282,6 +280,6 @@ final class Http {
     }
 
     private static String responseRequestId(HttpResponse<?> response, String sent) {
-        return response.headers().firstValue(RESPONSE_REQUEST_ID).orElse(sent);
+        return response.headers().firstValue(LunaHeaders.RESPONSE_REQUEST_ID).orElse(sent);
     }
 }

@@ -8,6 +8,7 @@ import dev.sender.client.SenderException;
 import dev.sender.client.ServerVersion;
 import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionListener;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.EventMessage;
@@ -176,7 +177,7 @@ public final class RealSenderClient implements SenderClient {
         Map<String, String> headers = new LinkedHashMap<>();
         UUID account = settings.accountId();
         if (account != null) {
-            headers.put(Http.ACCOUNT_ID, account.toString());
+            headers.put(LunaHeaders.ACCOUNT_ID, account.toString());
         } else if (accountRequired) {
             requireAccount("subscribe to handler events");
         }
@@ -217,7 +218,7 @@ public final class RealSenderClient implements SenderClient {
         Objects.requireNonNull(publication, "publication");
         ensureOpen();
         return http.postJson("/" + settings.apiVersion() + "/publish", PublicationJson.writeHandlerRequest(publication),
-                Map.of(Http.ACCOUNT_ID, publication.accountId().toString()), publication.requestId());
+                Map.of(LunaHeaders.ACCOUNT_ID, publication.accountId().toString()), publication.requestId());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.sender.core.event;
 
+import dev.sender.core.LunaHeaders;
+import dev.sender.core.Uuids;
 import dev.sender.core.internal.json.EventBytes;
 import dev.sender.core.internal.json.JsonWriter;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,12 +28,9 @@ public final class PublicationJson {
     private static final String END_TIME = "event_end_time";
     private static final String EVENT_TYPE = "event_type";
     private static final String ACCOUNT_ID = "account_id";
-    private static final String REQUEST_ID = "Luna-Request-Id";
 
     private static final Set<String> HANDLER_REQUEST = Set.of(EVENTS, HANDLER_ID, CREATE_TIME, END_TIME);
     private static final Set<String> GENERAL_REQUEST = Set.of(EVENT, EVENT_TYPE, ACCOUNT_ID, CREATE_TIME, END_TIME);
-    private static final Pattern UUID_PATTERN =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private PublicationJson() {
     }
@@ -86,14 +84,14 @@ public final class PublicationJson {
     public static HandlerPublication readHandlerChannelMessage(byte[] payload, UUID accountId,
             String fallbackRequestId) {
         Map<String, Object> fields = MessageReader.read(payload);
-        String requestId = MessageReader.optionalText(fields, REQUEST_ID);
+        String requestId = MessageReader.optionalText(fields, LunaHeaders.REQUEST_ID);
         return handlerPublication(fields, accountId, requestId == null ? fallbackRequestId : requestId);
     }
 
     /** The message for the Redis channel {@code luna-sender:{account_id}}, in LUNA's format. */
     public static byte[] writeHandlerChannelMessage(HandlerPublication publication) {
         JsonWriter out = new JsonWriter(estimate(publication)).beginObject();
-        out.key(REQUEST_ID).string(publication.requestId());
+        out.key(LunaHeaders.REQUEST_ID).string(publication.requestId());
         writeHandlerMembers(out, publication);
         return out.endObject().toByteArray();
     }
@@ -106,14 +104,14 @@ public final class PublicationJson {
      */
     public static GeneralPublication readGeneralChannelMessage(byte[] payload, String fallbackRequestId) {
         Map<String, Object> fields = MessageReader.read(payload);
-        String requestId = MessageReader.optionalText(fields, REQUEST_ID);
+        String requestId = MessageReader.optionalText(fields, LunaHeaders.REQUEST_ID);
         return generalPublication(fields, requestId == null ? fallbackRequestId : requestId);
     }
 
     /** The message for the Redis channel {@code luna-sender-general}. */
     public static byte[] writeGeneralChannelMessage(GeneralPublication publication) {
         JsonWriter out = new JsonWriter(publication.event().jsonLength() + 256).beginObject();
-        out.key(REQUEST_ID).string(publication.requestId());
+        out.key(LunaHeaders.REQUEST_ID).string(publication.requestId());
         writeGeneralMembers(out, publication);
         return out.endObject().toByteArray();
     }
@@ -146,7 +144,7 @@ public final class PublicationJson {
         Event event = MessageReader.event(fields);
         String eventType = MessageReader.requiredText(fields, EVENT_TYPE);
         String accountId = MessageReader.optionalText(fields, ACCOUNT_ID);
-        if (accountId != null && !UUID_PATTERN.matcher(accountId).matches()) {
+        if (accountId != null && !Uuids.isValid(accountId)) {
             throw InvalidJsonException.schema(ACCOUNT_ID, "must be a UUID");
         }
         return new GeneralPublication(event, eventType, accountId, MessageReader.optionalText(fields, CREATE_TIME),

@@ -3,6 +3,7 @@ package dev.sender.filters.internal;
 import static dev.sender.filters.internal.Problems.invalid;
 import static dev.sender.filters.internal.Problems.quote;
 
+import dev.sender.core.Uuids;
 import dev.sender.core.event.EventAttribute;
 import dev.sender.filters.GeoBounds;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class Codecs {
     public static final Codec<UUID> UUID_CODEC = new Codec<>() {
         @Override
         public UUID parse(String parameter, String text) {
-            if (!isUuid(text)) {
+            if (!Uuids.isValid(text)) {
                 throw invalid(parameter, "expected a UUID (8-4-4-4-12 hexadecimal digits), got " + quote(text));
             }
             return UUID.fromString(text);
@@ -91,22 +92,6 @@ public final class Codecs {
     public static final Codec<GeoBounds> GEO = new GeoCodec();
 
     private Codecs() {
-    }
-
-    /** Whether {@code text} is a UUID in the {@code 8-4-4-4-12} hexadecimal form, either case. */
-    public static boolean isUuid(String text) {
-        if (text.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            boolean hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (dash ? c != '-' : !hex) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An integer within {@code [min, max]}. */

@@ -21,9 +21,6 @@ public final class Exchange {
 
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
 
-    /** The request header that carries the request id, and its spelling on responses. */
-    public static final String REQUEST_ID_HEADER = "Luna-Request-Id";
-    static final String RESPONSE_REQUEST_ID_HEADER = "LUNA-Request-Id";
     static final String JSON = "application/json";
 
     private final Request request;

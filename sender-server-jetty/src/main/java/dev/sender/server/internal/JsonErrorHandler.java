@@ -2,6 +2,7 @@ package dev.sender.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import dev.sender.core.internal.json.Json;
 import java.nio.ByteBuffer;
@@ -54,9 +55,9 @@ public final class JsonErrorHandler extends ErrorHandler {
             callback.failed(e);
             return true;
         }
-        String given = request.getHeaders().get(Exchange.REQUEST_ID_HEADER);
+        String given = request.getHeaders().get(LunaHeaders.REQUEST_ID);
         response.setStatus(answered);
-        response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER,
+        response.getHeaders().put(LunaHeaders.RESPONSE_REQUEST_ID,
                 given != null && RequestId.isValid(given) ? given : RequestId.generate());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Exchange.JSON);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);

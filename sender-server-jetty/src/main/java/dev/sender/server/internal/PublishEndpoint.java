@@ -3,7 +3,9 @@ package dev.sender.server.internal;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.Topic;
+import dev.sender.core.Uuids;
 import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
@@ -37,13 +39,13 @@ final class PublishEndpoint {
     void handle(Exchange exchange, Route route) {
         UUID account = null;
         if (route == Route.PUBLISH_HANDLER) {
-            String header = exchange.singleHeader(Headers.ACCOUNT_ID);
+            String header = exchange.singleHeader(LunaHeaders.ACCOUNT_ID);
             if (header == null) {
                 exchange.sendError(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND,
                         "header 'Luna-Account-Id' is required to publish");
                 return;
             }
-            account = Headers.uuid(header);
+            account = Uuids.parse(header);
             if (account == null) {
                 exchange.sendError(ErrorCode.BAD_HEADER,
                         "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");

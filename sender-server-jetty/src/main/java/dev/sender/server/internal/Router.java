@@ -2,6 +2,7 @@ package dev.sender.server.internal;
 
 import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
 import dev.sender.server.SenderSettings;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Router {
         String given;
         String refusal = null;
         try {
-            given = Exchange.singleHeader(request, Exchange.REQUEST_ID_HEADER);
+            given = Exchange.singleHeader(request, LunaHeaders.REQUEST_ID);
         } catch (RefusedException e) {
             given = null;
             refusal = e.getMessage();
@@ -58,7 +59,7 @@ public final class Router {
                     + "'1536751345,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a'; got '" + given + "'";
         }
         String requestId = given != null && refusal == null ? given : RequestId.generate();
-        response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, requestId);
+        response.getHeaders().put(LunaHeaders.RESPONSE_REQUEST_ID, requestId);
 
         Route.Resolution resolution = malformed ? new Route.Resolution(null, 0, null)
                 : Route.resolve(path, settings.apiVersions());

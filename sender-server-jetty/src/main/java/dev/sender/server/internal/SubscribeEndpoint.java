@@ -3,7 +3,9 @@ package dev.sender.server.internal;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.LunaHeaders;
 import dev.sender.core.Topic;
+import dev.sender.core.Uuids;
 import dev.sender.core.filter.Filter;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
@@ -107,7 +109,7 @@ final class SubscribeEndpoint {
                     org.eclipse.jetty.util.Callback callback) {
                 // Per-message compression would deflate the shared bytes once per subscriber: refuse it.
                 response.setExtensions(List.of());
-                response.getHeaders().put(Exchange.RESPONSE_REQUEST_ID_HEADER, exchange.requestId());
+                response.getHeaders().put(LunaHeaders.RESPONSE_REQUEST_ID, exchange.requestId());
                 return session;
             }
 
@@ -135,12 +137,12 @@ final class SubscribeEndpoint {
     }
 
     private static @Nullable UUID account(Exchange exchange) {
-        String header = exchange.singleHeader(Headers.ACCOUNT_ID);
+        String header = exchange.singleHeader(LunaHeaders.ACCOUNT_ID);
         if (header == null) {
             exchange.sendError(ErrorCode.FORBIDDEN, "header 'Luna-Account-Id' is required to subscribe");
             return null;
         }
-        UUID account = Headers.uuid(header);
+        UUID account = Uuids.parse(header);
         if (account == null) {
             exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");
         }

@@ -1,6 +1,7 @@
 package dev.sender.server.internal;
 
 import dev.sender.core.Broker;
+import dev.sender.core.CloseCodes;
 import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
 import dev.sender.core.MessageSink;
@@ -44,9 +45,6 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
 
     /** Pongs that may wait to be written before the peer's further pings go unanswered. */
     static final int MAX_PONGS_IN_FLIGHT = 4;
-
-    /** Close code for a subscriber whose outbound queue overflowed (SPEC §5). */
-    public static final int TOO_SLOW = 4008;
 
     private final Topic topic;
     private final Filter filter;
@@ -142,9 +140,9 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         if (queued > 0 && queued + size > context.queueLimitBytes()) {
             outboundBytes.addAndGet(-size);
             LOG.warn("[{}] subscriber to {} passed {} queued bytes; closing it with {}", requestId, topic,
-                    context.queueLimitBytes(), TOO_SLOW);
+                    context.queueLimitBytes(), CloseCodes.TOO_SLOW);
             context.metrics().slowDisconnect();
-            closeWith(TOO_SLOW, "subscriber too slow");
+            closeWith(CloseCodes.TOO_SLOW, "subscriber too slow");
             return;
         }
         // Handed over before it is counted, so that the flush that counts a frame is always queued behind it.
@@ -215,10 +213,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     @Override
     public void onClose(CloseReason reason) {
         if (reason == CloseReason.BROKER_CLOSED) {
-            closeWith(CloseStatus.SHUTDOWN, "broker closed");
+            closeWith(CloseCodes.SHUTDOWN, "broker closed");
         } else if (reason == CloseReason.OVERFLOW) {
             context.metrics().slowDisconnect();
-            closeWith(TOO_SLOW, "subscriber too slow");
+            closeWith(CloseCodes.TOO_SLOW, "subscriber too slow");
         }
     }
 
@@ -235,7 +233,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         callback.succeeded();
         coreSession.demand();
         if (closing.get()) {
-            coreSession.close(CloseStatus.SHUTDOWN, "server shutdown", Callback.NOOP);
+            coreSession.close(CloseCodes.SHUTDOWN, "server shutdown", Callback.NOOP);
         }
         LOG.debug("[{}] subscriber to {} with filter {} connected from {}", requestId, topic, filter,
                 coreSession.getRemoteAddress());
@@ -264,8 +262,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             inboundMessageBytes = (opCode == OpCode.CONTINUATION ? inboundMessageBytes : 0) + length;
             if (inboundMessageBytes > context.inboundLimitBytes()) {
                 LOG.debug("[{}] subscriber to {} sent a message over {} bytes; closing it with {}", requestId, topic,
-                        context.inboundLimitBytes(), CloseStatus.MESSAGE_TOO_LARGE);
-                closeWith(CloseStatus.MESSAGE_TOO_LARGE, "message over " + context.inboundLimitBytes() + " bytes");
+                        context.inboundLimitBytes(), CloseCodes.MESSAGE_TOO_LARGE);
+                closeWith(CloseCodes.MESSAGE_TOO_LARGE, "message over " + context.inboundLimitBytes() + " bytes");
             } else if (frame.isFin()) {
                 inboundMessageBytes = 0;
             }
@@ -324,7 +322,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             if (now - pingSentNanos > pongTimeoutNanos) {
                 LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
                 context.metrics().pongTimeout();
-                closeWith(CloseStatus.SHUTDOWN, "ping timeout");
+                closeWith(CloseCodes.SHUTDOWN, "ping timeout");
             }
         } else if (now - pingSentNanos >= pingIntervalNanos) {
             pingSentNanos = now;

@@ -3,6 +3,7 @@ package dev.sender.server.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sender.core.Broker;
+import dev.sender.core.LunaHeaders;
 import dev.sender.server.SenderServer;
 import dev.sender.server.SenderSettings;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class ServerFixture implements AutoCloseable {
     /** A handler-event subscriber of {@code account} with the raw query {@code query}. */
     public TestSubscriber subscribe(UUID account, String query) {
         return track(TestSubscriber.connect(ws("/2/ws" + (query.isEmpty() ? "" : "?" + query)),
-                Map.of("Luna-Account-Id", account.toString())));
+                Map.of(LunaHeaders.ACCOUNT_ID, account.toString())));
     }
 
     /** A general-event subscriber with the raw query {@code query}. */
@@ -110,7 +111,7 @@ public final class ServerFixture implements AutoCloseable {
 
     /** Publishes {@code events} (JSON objects) for {@code account}; asserts 201. */
     public HttpResponse<String> publish(UUID account, String... events) {
-        HttpResponse<String> response = post("/2/publish", body(events), "Luna-Account-Id", account.toString(),
+        HttpResponse<String> response = post("/2/publish", body(events), LunaHeaders.ACCOUNT_ID, account.toString(),
                 "Content-Type", "application/json");
         if (response.statusCode() != 201) {
             throw new AssertionError("publish answered " + response.statusCode() + ": " + response.body());
