@@ -18,8 +18,10 @@ class GeoBoundsTest {
 
     @Test
     void constructor_acceptsTheEdgesOfEachRange() {
-        new GeoBounds(-180, -90, 0, 0);
-        new GeoBounds(180, 90, 180, 90);
+        assertThat(new GeoBounds(-180, -90, 0, 0)).extracting(GeoBounds::originLongitude, GeoBounds::originLatitude,
+                GeoBounds::longitudeDelta, GeoBounds::latitudeDelta).containsExactly(-180.0, -90.0, 0.0, 0.0);
+        assertThat(new GeoBounds(180, 90, 180, 90)).extracting(GeoBounds::originLongitude, GeoBounds::originLatitude,
+                GeoBounds::longitudeDelta, GeoBounds::latitudeDelta).containsExactly(180.0, 90.0, 180.0, 90.0);
     }
 
     @Test

@@ -73,11 +73,6 @@ final class Deliveries implements Receiver {
         return delivered.sum();
     }
 
-    /** Connections the server closed, and with which code. */
-    Map<Integer, Integer> closes() {
-        return Map.copyOf(closes);
-    }
-
     int closedCount() {
         return closed.get();
     }

@@ -11,7 +11,6 @@ import dev.sender.core.internal.json.EventBytes;
 import dev.sender.core.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,11 +111,6 @@ public final class Event {
     /** The event's JSON, as published. */
     public String json() {
         return new String(json, StandardCharsets.UTF_8);
-    }
-
-    /** The event's JSON in UTF-8, as a read-only buffer over the bytes shared by every subscriber. */
-    public ByteBuffer jsonBuffer() {
-        return ByteBuffer.wrap(json).asReadOnlyBuffer();
     }
 
     /** Size of the event's JSON in bytes. */

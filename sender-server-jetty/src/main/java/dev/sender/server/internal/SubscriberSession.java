@@ -210,13 +210,14 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         }
     }
 
+    /**
+     * The broker closed the subscription. Only {@link CloseReason#BROKER_CLOSED} can come: the session subscribes
+     * with {@link Delivery#DIRECT}, which never overflows, and bounds its queue itself.
+     */
     @Override
     public void onClose(CloseReason reason) {
         if (reason == CloseReason.BROKER_CLOSED) {
             closeWith(CloseCodes.SHUTDOWN, "broker closed");
-        } else if (reason == CloseReason.OVERFLOW) {
-            context.metrics().slowDisconnect();
-            closeWith(CloseCodes.TOO_SLOW, "subscriber too slow");
         }
     }
 
@@ -354,11 +355,6 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                 open.abort();
             }
         }, context.writeTimeoutMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether the connection has closed or is closing. */
-    boolean isClosing() {
-        return closing.get();
     }
 
     /** Frees the subscription and the session's place, once. */
