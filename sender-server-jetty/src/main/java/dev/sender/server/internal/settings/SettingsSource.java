@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +41,7 @@ public final class SettingsSource {
             if (!root.isObject()) {
                 throw new IllegalArgumentException(path + " must hold a JSON object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
                 JsonNode value = e.getValue();
                 fileSetting(path, e.getKey(), value.isArray() ? String.join(",", textOf(value)) : value.asText());
             }
