@@ -3,108 +3,83 @@ package dev.sender.server;
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.redis.RedisBroker;
-import dev.sender.server.internal.SettingsSource;
+import dev.sender.server.internal.StandaloneCommand;
+import dev.sender.server.internal.settings.Settings;
+import dev.sender.server.internal.settings.SettingsSource;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The standalone server: {@code java -jar sender-server.jar [--host H] [--port P] [--config FILE] [--KEY VALUE]...}.
- * Settings come from, in rising precedence: defaults, the configuration file (properties or JSON), environment
- * variables ({@code SENDER_PORT}...), and command-line options. {@code --help} lists them all.
+ * The standalone server: {@code java -jar sender-server.jar [--config FILE] [--KEY=VALUE]...}. Settings come from,
+ * in rising precedence: defaults, the configuration file (properties or JSON), environment variables
+ * ({@code SENDER_PORT}...), and command-line options. {@code --help} lists them all, {@code --version} prints
+ * the version. Exit status: 1 when the broker cannot be reached; 2 for a bad option or value, an unreadable
+ * configuration file or a port that cannot be bound, each said in one line on the standard error.
  */
 public final class SenderMain {
+
+    /** Exit status when the broker cannot be reached. */
+    static final int BROKER_UNAVAILABLE = 1;
+    /** Exit status for a bad option, value or configuration file, or a port that cannot be bound. */
+    static final int BAD_CONFIGURATION = 2;
 
     private SenderMain() {
     }
 
-    /** Runs the server until the JVM is asked to stop. */
-    public static void main(String[] args) throws Exception {
+    /** Runs the server until the JVM is asked to stop; exits with the status of {@link #run}. */
+    public static void main(String[] args) {
         configureLogging();
-        SettingsSource source;
+        int status = run(args, System.getenv(), System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+        // Jetty's threads keep the JVM, and the server, running until the shutdown hook stops it.
+    }
+
+    /**
+     * Starts the server that {@code args} and {@code environment} describe, or prints the help or the version to
+     * {@code out}; returns the exit status, 0 once the server listens (a shutdown hook stops it), or when only
+     * help or version were asked for. Any failure is one line on {@code err}.
+     */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        Optional<SettingsSource> parsed;
         try {
-            source = parse(args);
+            parsed = StandaloneCommand.parse(args, environment, out);
         } catch (IllegalArgumentException e) {
-            System.err.println("sender: " + e.getMessage());
-            System.err.println("Run with --help for the list of options.");
-            System.exit(2);
-            return;
+            err.println("sender: " + e.getMessage());
+            return BAD_CONFIGURATION;
         }
-        if (source == null) {
-            usage(System.out);
-            return;
+        if (parsed.isEmpty()) {
+            return 0;
         }
-        SenderServer.Builder builder = SenderServer.builder().settings(source.settings());
-        String redis = source.value(SettingsSource.REDIS);
+        SettingsSource source = parsed.get();
+        URI redis = source.value(Settings.REDIS);
         Broker broker;
         try {
-            broker = redis == null ? Broker.inMemory() : RedisBroker.connect(SettingsSource.redisUri(redis));
+            broker = redis == null ? Broker.inMemory() : RedisBroker.connect(redis);
         } catch (BrokerException e) {
-            System.err.println("sender: " + e.getMessage());
-            System.exit(1);
-            return;
+            err.println("sender: " + e.getMessage());
+            return BROKER_UNAVAILABLE;
         }
+        SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker);
         if (redis != null) {
-            builder.describe(SettingsSource.REDIS, redis);
+            builder.describe(Settings.REDIS.key(), redis.toString());
         }
-        SenderServer server = builder.broker(broker).build().start();
-        CountDownLatch stopped = new CountDownLatch(1);
+        SenderServer server;
+        try {
+            server = builder.build().start();
+        } catch (IllegalStateException e) {
+            broker.close();
+            err.println("sender: " + e.getMessage());
+            return BAD_CONFIGURATION;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             broker.close();
-            stopped.countDown();
         }, "sender-shutdown"));
-        stopped.await();
-    }
-
-    /** The settings of {@code args} over the environment over the configuration file; null for --help. */
-    static SettingsSource parse(String[] args) throws java.io.IOException {
-        Path config = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help") || args[i].equals("-h")) {
-                return null;
-            }
-            if (args[i].equals("--config")) {
-                config = Path.of(value(args, i));
-            }
-        }
-        SettingsSource source = new SettingsSource();
-        if (config != null) {
-            source.file(config);
-        }
-        source.environment(System.getenv());
-        for (int i = 0; i < args.length; i += 2) {
-            String option = args[i];
-            if (!option.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + option + "'");
-            }
-            String value = value(args, i);
-            if (!option.equals("--config")) {
-                source.set(option.substring(2), value);
-            }
-        }
-        return source;
-    }
-
-    private static String value(String[] args, int i) {
-        if (i + 1 >= args.length) {
-            throw new IllegalArgumentException("option '" + args[i] + "' needs a value");
-        }
-        return args[i + 1];
-    }
-
-    private static void usage(PrintStream out) {
-        out.println("Usage: java -jar sender-server.jar [options]");
-        out.println();
-        out.println("Serves the LUNA Sender API (version 2) over HTTP and WebSocket.");
-        out.println();
-        out.println("Options (each also readable from the environment variable shown, and from --config):");
-        out.printf("  %-34s %s%n", "--config FILE", "a .properties or .json file with any of the settings below");
-        for (String key : SettingsSource.keys()) {
-            out.printf("  %-34s %s [%s]%n", "--" + key + " VALUE", SettingsSource.describe(key),
-                    SettingsSource.environmentName(key));
-        }
-        out.printf("  %-34s %s%n", "--help", "this list");
+        return 0;
     }
 
     private static void configureLogging() {

@@ -1,9 +1,9 @@
 package dev.sender.server;
 
+import dev.sender.server.internal.settings.Settings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -179,22 +179,7 @@ public final class SenderSettings {
 
     /** The settings by their configuration key, in a stable order, as {@code /config} shows them. */
     public Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("host", host);
-        map.put("port", port);
-        map.put("api-versions", apiVersions);
-        map.put("max-body-bytes", maxBodyBytes);
-        map.put("subscriber-queue-bytes", subscriberQueueBytes);
-        map.put("socket-send-buffer-bytes", socketSendBufferBytes);
-        map.put("ping-interval", pingInterval.toString());
-        map.put("pong-timeout", pongTimeout.toString());
-        map.put("write-timeout", writeTimeout.toString());
-        map.put("max-inbound-frame-bytes", maxInboundFrameBytes);
-        map.put("max-subscribers", maxSubscribers);
-        map.put("max-subscribers-per-account", maxSubscribersPerAccount);
-        map.put("writer-threads", writerThreads);
-        map.put("shutdown-timeout", shutdownTimeout.toString());
-        return map;
+        return Settings.shown(this);
     }
 
     @Override

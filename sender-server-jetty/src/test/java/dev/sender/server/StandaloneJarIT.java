@@ -3,7 +3,10 @@ package dev.sender.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -123,5 +127,53 @@ class StandaloneJarIT {
         assertThat(process.exitValue()).isZero();
         assertThat(help).contains("--host", "--port", "--config", "SENDER_PORT", "--ping-interval");
         assertThat(Files.exists(Path.of("target", "sender-server.jar"))).isTrue();
+    }
+
+    @Test
+    void version_printsTheProjectVersion() throws Exception {
+        Properties version = new Properties();
+        try (InputStream in = StandaloneJarIT.class.getResourceAsStream("/dev/sender/server/version.properties")) {
+            version.load(in);
+        }
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--version").start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        assertThat(out).startsWith("sender-server " + version.getProperty("version") + " ").hasLineCount(1);
+    }
+
+    @Test
+    void optionsWithEquals_startTheServerThere() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
+                "--ping-interval=7s").redirectErrorStream(true).start();
+        try {
+            String base = "http://127.0.0.1:" + awaitPort(process);
+            HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/config")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(config.body()).contains("\"host\":\"127.0.0.1\"", "\"ping-interval\":\"PT7S\"");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void takenPort_isOneLineOnStandardError_andStatus2() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
+                    "--port=" + taken.getLocalPort()).start();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(2);
+            assertThat(err).hasLineCount(1).startsWith("sender: cannot start Sender on 127.0.0.1:"
+                    + taken.getLocalPort());
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -1,8 +1,11 @@
 package dev.sender.server.internal;
 
 import dev.sender.core.ErrorCode;
+import dev.sender.server.internal.settings.Setting;
+import dev.sender.server.internal.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Request;
@@ -15,6 +18,8 @@ final class ConfigEndpoint {
 
     static final String MASK = "********";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret).*");
+    /** Any URI with an authority. */
+    private static final Pattern URI = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*$", Pattern.DOTALL);
     /** A URI with user info: scheme, user info, rest. */
     private static final Pattern URI_WITH_USER = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s]+)@(.*)$",
             Pattern.DOTALL);
@@ -27,11 +32,24 @@ final class ConfigEndpoint {
         this.config = masked;
     }
 
-    /** {@code value} with any secret it holds replaced by {@link #MASK}. */
+    /**
+     * {@code value} with any secret it holds replaced by {@link #MASK}. A setting of {@link Settings} is hidden when
+     * the table says it is secret: the password of a URI, or else the whole value. Any other key (one given to
+     * {@code SenderServer.Builder.describe}) is hidden when its name says password, token or secret, and the
+     * password of any URI it holds is.
+     */
     static Object mask(String key, Object value) {
-        if (SECRET_KEY.matcher(key).matches()) {
-            return MASK;
+        Optional<Setting<?>> setting = Settings.find(key);
+        if (setting.isEmpty()) {
+            return SECRET_KEY.matcher(key).matches() ? MASK : withoutPassword(value);
         }
+        if (!setting.get().secret()) {
+            return value;
+        }
+        return value instanceof String text && URI.matcher(text).matches() ? withoutPassword(text) : MASK;
+    }
+
+    private static Object withoutPassword(Object value) {
         if (value instanceof String text) {
             Matcher uri = URI_WITH_USER.matcher(text);
             if (uri.matches()) {

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +54,6 @@ class SettingsSourceTest {
     @Test
     void redisUri_isKeptAsGiven() {
         assertThat(new SettingsSource().environment(Map.of("SENDER_REDIS", "redis://u:p@cache:6379/2"))
-                .value("redis")).isEqualTo("redis://u:p@cache:6379/2");
+                .value(Settings.REDIS)).hasToString("redis://u:p@cache:6379/2");
     }
 }

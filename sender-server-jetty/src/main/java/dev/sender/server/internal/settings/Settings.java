@@ -1,0 +1,88 @@
+package dev.sender.server.internal.settings;
+
+import static dev.sender.server.internal.settings.SettingType.BYTES;
+import static dev.sender.server.internal.settings.SettingType.DURATION;
+import static dev.sender.server.internal.settings.SettingType.INTEGER;
+import static dev.sender.server.internal.settings.SettingType.INTEGERS;
+import static dev.sender.server.internal.settings.SettingType.INT_BYTES;
+import static dev.sender.server.internal.settings.SettingType.REDIS_URI;
+import static dev.sender.server.internal.settings.SettingType.TEXT;
+
+import dev.sender.server.SenderSettings;
+import dev.sender.server.SenderSettings.Builder;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the server, each declared once. {@link SenderSettings#asMap()}, {@code /config} and its
+ * masking, configuration files, environment variables, command-line options and {@code --help} all derive from
+ * {@link #ALL}. A new setting is one line here, beside its {@code DEFAULT_*} constant, accessor and builder
+ * method in {@link SenderSettings}.
+ */
+public final class Settings {
+
+    /** The Redis URI; with it, the standalone server shares events through Redis. */
+    public static final Setting<URI> REDIS = Setting.standalone("redis", REDIS_URI,
+            "Redis URI redis://[user:password@]host:port[/db]: share events with other instances; "
+                    + "without it, events stay in this process").asSecret();
+
+    /** Every setting, in the order {@code --help} and {@code /config} list them. */
+    public static final List<Setting<?>> ALL = List.of(
+            Setting.of("host", TEXT, SenderSettings.DEFAULT_HOST, SenderSettings::host, Builder::host,
+                    "interface to listen on"),
+            Setting.of("port", INTEGER, SenderSettings.DEFAULT_PORT, SenderSettings::port, Builder::port,
+                    "TCP port; 0 picks a free one"),
+            Setting.of("api-versions", INTEGERS, SenderSettings.DEFAULT_API_VERSIONS, SenderSettings::apiVersions,
+                    (b, v) -> b.apiVersions(v.toArray(Integer[]::new)), "accepted API versions, comma-separated"),
+            Setting.of("max-body-bytes", BYTES, SenderSettings.DEFAULT_MAX_BODY_BYTES, SenderSettings::maxBodyBytes,
+                    Builder::maxBodyBytes, "largest publish body"),
+            Setting.of("subscriber-queue-bytes", BYTES, SenderSettings.DEFAULT_SUBSCRIBER_QUEUE_BYTES,
+                    SenderSettings::subscriberQueueBytes, Builder::subscriberQueueBytes,
+                    "bytes queued for one subscriber before it is closed with 4008"),
+            Setting.of("socket-send-buffer-bytes", INT_BYTES, SenderSettings.DEFAULT_SOCKET_SEND_BUFFER_BYTES,
+                    SenderSettings::socketSendBufferBytes, Builder::socketSendBufferBytes,
+                    "kernel send buffer of each connection, so that a stalled subscriber shows within seconds"),
+            Setting.of("ping-interval", DURATION, SenderSettings.DEFAULT_PING_INTERVAL, SenderSettings::pingInterval,
+                    Builder::pingInterval, "how often subscribers are pinged"),
+            Setting.of("pong-timeout", DURATION, SenderSettings.DEFAULT_PONG_TIMEOUT, SenderSettings::pongTimeout,
+                    Builder::pongTimeout, "how long a ping may go unanswered"),
+            Setting.of("write-timeout", DURATION, SenderSettings.DEFAULT_WRITE_TIMEOUT, SenderSettings::writeTimeout,
+                    Builder::writeTimeout, "how long writing one frame may take"),
+            Setting.of("max-inbound-frame-bytes", INT_BYTES, SenderSettings.DEFAULT_MAX_INBOUND_FRAME_BYTES,
+                    SenderSettings::maxInboundFrameBytes, Builder::maxInboundFrameBytes,
+                    "largest frame a subscriber may send"),
+            Setting.of("max-subscribers", INTEGER, SenderSettings.DEFAULT_MAX_SUBSCRIBERS,
+                    SenderSettings::maxSubscribers, Builder::maxSubscribers, "most subscribers at once"),
+            Setting.of("max-subscribers-per-account", INTEGER, SenderSettings.DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT,
+                    SenderSettings::maxSubscribersPerAccount, Builder::maxSubscribersPerAccount,
+                    "most subscribers of one account"),
+            Setting.of("writer-threads", INTEGER, SenderSettings.DEFAULT_WRITER_THREADS,
+                    SenderSettings::writerThreads, Builder::writerThreads,
+                    "threads writing to subscribers' connections; by default half the processors, at least 1"),
+            Setting.of("shutdown-timeout", DURATION, SenderSettings.DEFAULT_SHUTDOWN_TIMEOUT,
+                    SenderSettings::shutdownTimeout, Builder::shutdownTimeout,
+                    "how long a graceful shutdown waits for subscribers"),
+            REDIS);
+
+    private Settings() {
+    }
+
+    /** The setting of {@code key}, if there is one. */
+    public static Optional<Setting<?>> find(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The settings of {@link SenderSettings} by key, in table order, as {@code /config} shows them. */
+    public static Map<String, Object> shown(SenderSettings settings) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Setting<?> setting : ALL) {
+            if (setting.inSenderSettings()) {
+                map.put(setting.key(), setting.shownIn(settings));
+            }
+        }
+        return map;
+    }
+}
