@@ -9,7 +9,6 @@ import dev.sender.filters.internal.QueryStrings;
 import dev.sender.filters.internal.UserFilterRules;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,15 +156,19 @@ public final class GeneralEventFilter {
      * Builds a {@link GeneralEventFilter}. Each setter replaces its parameter's value and fails at once, with an
      * {@link InvalidFilterException} naming the parameter, on a value no query could carry.
      */
-    public static final class Builder {
+    public static final class Builder extends FilterBuilder<Builder> {
 
-        private final Map<Parameter<?>, Object> values;
         private final Map<String, UserFilter> userFilters;
 
         private Builder(Map<Parameter<?>, Object> values, List<UserFilter> userFilters) {
-            this.values = new HashMap<>(values);
+            super(values);
             this.userFilters = new LinkedHashMap<>();
             userFilters.forEach(f -> this.userFilters.put(f.parameterName(), f));
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** {@code event_type}: the message's {@code event_type} is one of {@code eventTypes}. */
@@ -176,46 +179,6 @@ public final class GeneralEventFilter {
         /** {@code account_id}: the message's {@code account_id} is {@code accountId}. */
         public Builder accountId(UUID accountId) {
             return set(Parameters.ACCOUNT_ID, accountId);
-        }
-
-        /** {@code sources}: {@code event.source} is one of {@code sources}. */
-        public Builder sources(String... sources) {
-            return list(Parameters.SOURCES, sources);
-        }
-
-        /** {@code stream_ids}: {@code event.stream_id} is one of {@code streamIds}. */
-        public Builder streamIds(UUID... streamIds) {
-            return list(Parameters.STREAM_IDS, streamIds);
-        }
-
-        /** {@code geo_position}: {@code event.location.geo_position} lies within {@code bounds}. */
-        public Builder geoPosition(GeoBounds bounds) {
-            return set(Parameters.GEO_POSITION, bounds);
-        }
-
-        /** {@code cities}: {@code event.location.city} is one of {@code cities}. */
-        public Builder cities(String... cities) {
-            return list(Parameters.CITIES, cities);
-        }
-
-        /** {@code areas}: {@code event.location.area} is one of {@code areas}. */
-        public Builder areas(String... areas) {
-            return list(Parameters.AREAS, areas);
-        }
-
-        /** {@code districts}: {@code event.location.district} is one of {@code districts}. */
-        public Builder districts(String... districts) {
-            return list(Parameters.DISTRICTS, districts);
-        }
-
-        /** {@code streets}: {@code event.location.street} is one of {@code streets}. */
-        public Builder streets(String... streets) {
-            return list(Parameters.STREETS, streets);
-        }
-
-        /** {@code house_numbers}: {@code event.location.house_number} is one of {@code houseNumbers}. */
-        public Builder houseNumbers(String... houseNumbers) {
-            return list(Parameters.HOUSE_NUMBERS, houseNumbers);
         }
 
         /**
@@ -265,20 +228,6 @@ public final class GeneralEventFilter {
             }
             userFilters.put(name, filter);
             return this;
-        }
-
-        private <T> Builder set(Parameter<T> parameter, T value) {
-            values.put(parameter, parameter.check(value));
-            return this;
-        }
-
-        private <E> Builder list(Parameter<List<E>> parameter, E[] items) {
-            Objects.requireNonNull(items, parameter.name());
-            List<E> list = new ArrayList<>(items.length);
-            for (E item : items) {
-                list.add(Objects.requireNonNull(item, parameter.name()));
-            }
-            return set(parameter, list);
         }
     }
 }

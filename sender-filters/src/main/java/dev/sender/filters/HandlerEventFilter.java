@@ -17,7 +17,6 @@ import dev.sender.filters.internal.Catalogue;
 import dev.sender.filters.internal.Parameter;
 import dev.sender.filters.internal.Parameters;
 import dev.sender.filters.internal.QueryStrings;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -139,27 +138,20 @@ public final class HandlerEventFilter {
      * {@link InvalidFilterException} naming the parameter, on a value no query could carry: an empty list, an
      * empty string, a list item holding a comma, a tag over 36 characters, a number out of range.
      */
-    public static final class Builder {
-
-        private final Map<Parameter<?>, Object> values;
+    public static final class Builder extends FilterBuilder<Builder> {
 
         private Builder(Map<Parameter<?>, Object> values) {
-            this.values = new HashMap<>(values);
+            super(values);
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         /** {@code handler_ids}: the message's {@code handler_id} is one of {@code handlerIds}. */
         public Builder handlerIds(UUID... handlerIds) {
             return list(Parameters.HANDLER_IDS, handlerIds);
-        }
-
-        /** {@code sources}: {@code event.source} is one of {@code sources}. */
-        public Builder sources(String... sources) {
-            return list(Parameters.SOURCES, sources);
-        }
-
-        /** {@code stream_ids}: {@code event.stream_id} is one of {@code streamIds}. */
-        public Builder streamIds(UUID... streamIds) {
-            return list(Parameters.STREAM_IDS, streamIds);
         }
 
         /** {@code tags}: {@code event.tags} holds every one of {@code tags}, each at most 36 characters. */
@@ -225,36 +217,6 @@ public final class HandlerEventFilter {
         /** {@code emotions}: the predominant emotion is one of {@code emotions}. */
         public Builder emotions(Emotion... emotions) {
             return list(Parameters.EMOTIONS, emotions);
-        }
-
-        /** {@code geo_position}: {@code event.location.geo_position} lies within {@code bounds}. */
-        public Builder geoPosition(GeoBounds bounds) {
-            return set(Parameters.GEO_POSITION, bounds);
-        }
-
-        /** {@code cities}: {@code event.location.city} is one of {@code cities}. */
-        public Builder cities(String... cities) {
-            return list(Parameters.CITIES, cities);
-        }
-
-        /** {@code areas}: {@code event.location.area} is one of {@code areas}. */
-        public Builder areas(String... areas) {
-            return list(Parameters.AREAS, areas);
-        }
-
-        /** {@code districts}: {@code event.location.district} is one of {@code districts}. */
-        public Builder districts(String... districts) {
-            return list(Parameters.DISTRICTS, districts);
-        }
-
-        /** {@code streets}: {@code event.location.street} is one of {@code streets}. */
-        public Builder streets(String... streets) {
-            return list(Parameters.STREETS, streets);
-        }
-
-        /** {@code house_numbers}: {@code event.location.house_number} is one of {@code houseNumbers}. */
-        public Builder houseNumbers(String... houseNumbers) {
-            return list(Parameters.HOUSE_NUMBERS, houseNumbers);
         }
 
         /** {@code apparent_gender}: the body's apparent gender is one of {@code genders}. */
@@ -330,20 +292,6 @@ public final class HandlerEventFilter {
         /** The filter with the parameters set so far. */
         public HandlerEventFilter build() {
             return values.isEmpty() ? EMPTY : new HandlerEventFilter(Catalogue.HANDLER.ordered(values));
-        }
-
-        private <T> Builder set(Parameter<T> parameter, T value) {
-            values.put(parameter, parameter.check(value));
-            return this;
-        }
-
-        private <E> Builder list(Parameter<List<E>> parameter, E[] items) {
-            Objects.requireNonNull(items, parameter.name());
-            List<E> list = new ArrayList<>(items.length);
-            for (E item : items) {
-                list.add(Objects.requireNonNull(item, parameter.name()));
-            }
-            return set(parameter, list);
         }
     }
 }

@@ -1,34 +1,14 @@
 package dev.sender.core.event;
 
-import dev.sender.core.filter.Value;
-
 /** Deepfake prediction of a face: queried as 0 or 1, carried as a string. */
-public enum Deepfake implements EventAttribute {
+public enum Deepfake implements CodedAttribute {
     /** A deepfake, 0. */
-    FAKE("0", "fake"),
+    FAKE,
     /** A real face, 1. */
-    REAL("1", "real");
-
-    private final String queryValue;
-    private final String wireName;
-
-    Deepfake(String queryValue, String wireName) {
-        this.queryValue = queryValue;
-        this.wireName = wireName;
-    }
-
-    /** The string an event carries for this constant. */
-    public String wireName() {
-        return wireName;
-    }
+    REAL;
 
     @Override
-    public String queryValue() {
-        return queryValue;
-    }
-
-    @Override
-    public Value jsonValue() {
-        return Value.string(wireName);
+    public int firstCode() {
+        return 0;
     }
 }

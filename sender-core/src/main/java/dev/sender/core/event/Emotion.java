@@ -1,44 +1,24 @@
 package dev.sender.core.event;
 
-import dev.sender.core.filter.Value;
-
 /** Predominant emotion of a face: queried as 1–7, carried as a string. */
-public enum Emotion implements EventAttribute {
+public enum Emotion implements CodedAttribute {
     /** Anger, 1. */
-    ANGER("1", "anger"),
+    ANGER,
     /** Disgust, 2. */
-    DISGUST("2", "disgust"),
+    DISGUST,
     /** Fear, 3. */
-    FEAR("3", "fear"),
+    FEAR,
     /** Happiness, 4. */
-    HAPPINESS("4", "happiness"),
+    HAPPINESS,
     /** Neutral, 5. */
-    NEUTRAL("5", "neutral"),
+    NEUTRAL,
     /** Sadness, 6. */
-    SADNESS("6", "sadness"),
+    SADNESS,
     /** Surprise, 7. */
-    SURPRISE("7", "surprise");
-
-    private final String queryValue;
-    private final String wireName;
-
-    Emotion(String queryValue, String wireName) {
-        this.queryValue = queryValue;
-        this.wireName = wireName;
-    }
-
-    /** The string an event carries for this constant. */
-    public String wireName() {
-        return wireName;
-    }
+    SURPRISE;
 
     @Override
-    public String queryValue() {
-        return queryValue;
-    }
-
-    @Override
-    public Value jsonValue() {
-        return Value.string(wireName);
+    public int firstCode() {
+        return 1;
     }
 }

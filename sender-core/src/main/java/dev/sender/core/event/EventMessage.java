@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * What a subscriber receives for one event: the event with the context of its publication. Its JSON
  * ({@link #json()}) is encoded at most once and shared by every subscriber that receives it.
  */
-public sealed interface EventMessage permits HandlerEventMessage, GeneralEventMessage {
+public sealed interface EventMessage permits EncodedMessage {
 
     /** The event, exactly as published. */
     Event event();

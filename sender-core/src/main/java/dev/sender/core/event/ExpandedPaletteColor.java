@@ -1,58 +1,35 @@
 package dev.sender.core.event;
 
-import dev.sender.core.filter.Value;
-
 /** A colour of the expanded palette (upper clothing, lower garment), queried and carried by name. */
-public enum ExpandedPaletteColor implements EventAttribute {
+public enum ExpandedPaletteColor implements NamedAttribute {
     /** Black. */
-    BLACK("black"),
+    BLACK,
     /** Blue. */
-    BLUE("blue"),
+    BLUE,
     /** Green. */
-    GREEN("green"),
+    GREEN,
     /** Gray. */
-    GRAY("gray"),
+    GRAY,
     /** Orange. */
-    ORANGE("orange"),
+    ORANGE,
     /** Purple. */
-    PURPLE("purple"),
+    PURPLE,
     /** Red. */
-    RED("red"),
+    RED,
     /** White. */
-    WHITE("white"),
+    WHITE,
     /** Yellow. */
-    YELLOW("yellow"),
+    YELLOW,
     /** Pink. */
-    PINK("pink"),
+    PINK,
     /** Brown. */
-    BROWN("brown"),
+    BROWN,
     /** Beige. */
-    BEIGE("beige"),
+    BEIGE,
     /** Khaki. */
-    KHAKI("khaki"),
+    KHAKI,
     /** Several colours. */
-    MULTICOLORED("multicolored"),
+    MULTICOLORED,
     /** Not determined. */
-    UNDEFINED("undefined");
-
-    private final String wireName;
-
-    ExpandedPaletteColor(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The string an event carries for this constant, and its query-string token. */
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public String queryValue() {
-        return wireName;
-    }
-
-    @Override
-    public Value jsonValue() {
-        return Value.string(wireName);
-    }
+    UNDEFINED
 }

@@ -2,7 +2,6 @@ package dev.sender.core.event;
 
 import dev.sender.core.internal.json.Envelope;
 import dev.sender.core.internal.json.EventBytes;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -16,18 +15,16 @@ import org.jspecify.annotations.Nullable;
  *  "event-create-time": "<or null>", "event-end-time": "<or null>"}
  * }</pre>
  */
-public final class GeneralEventMessage implements EventMessage {
+public final class GeneralEventMessage extends EncodedMessage {
 
     static final String EVENT_TYPE = "event_type";
     static final String ACCOUNT_ID = "account_id";
 
-    private final Event event;
     private final String eventType;
     private final @Nullable String accountId;
     private final @Nullable String eventCreateTime;
     private final @Nullable String eventEndTime;
     private final @Nullable String requestId;
-    private volatile byte @Nullable [] encoded;
 
     /**
      * A message for {@code event} published with the given context; {@code requestId} is not part of the
@@ -35,7 +32,7 @@ public final class GeneralEventMessage implements EventMessage {
      */
     public GeneralEventMessage(Event event, String eventType, @Nullable String accountId,
             @Nullable String eventCreateTime, @Nullable String eventEndTime, @Nullable String requestId) {
-        this.event = Objects.requireNonNull(event, "event");
+        super(event);
         this.eventType = Objects.requireNonNull(eventType, "eventType");
         this.accountId = accountId;
         this.eventCreateTime = eventCreateTime;
@@ -56,13 +53,8 @@ public final class GeneralEventMessage implements EventMessage {
                 MessageReader.requiredText(fields, EVENT_TYPE), MessageReader.optionalText(fields, ACCOUNT_ID),
                 MessageReader.optionalText(fields, HandlerEventMessage.CREATE_TIME),
                 MessageReader.optionalText(fields, HandlerEventMessage.END_TIME), null);
-        message.encoded = bytes;
+        message.readFrom(bytes);
         return message;
-    }
-
-    @Override
-    public Event event() {
-        return event;
     }
 
     /** {@code event_type}. */
@@ -91,44 +83,20 @@ public final class GeneralEventMessage implements EventMessage {
     }
 
     @Override
-    public ByteBuffer json() {
-        return ByteBuffer.wrap(encoded()).asReadOnlyBuffer();
-    }
-
-    @Override
-    public int jsonLength() {
-        return encoded().length;
-    }
-
-    @Override
-    public String toJson() {
-        return new String(encoded(), StandardCharsets.UTF_8);
-    }
-
-    private byte[] encoded() {
-        byte[] bytes = encoded;
-        if (bytes == null) {
-            bytes = Envelope.encode(EventBytes.of(event), EVENT_TYPE, eventType, ACCOUNT_ID, accountId,
-                    HandlerEventMessage.CREATE_TIME, eventCreateTime, HandlerEventMessage.END_TIME, eventEndTime);
-            encoded = bytes;
-        }
-        return bytes;
+    byte[] encode() {
+        return Envelope.encode(EventBytes.of(event()), EVENT_TYPE, eventType, ACCOUNT_ID, accountId,
+                HandlerEventMessage.CREATE_TIME, eventCreateTime, HandlerEventMessage.END_TIME, eventEndTime);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GeneralEventMessage m && event.equals(m.event) && eventType.equals(m.eventType)
+        return o instanceof GeneralEventMessage m && event().equals(m.event()) && eventType.equals(m.eventType)
                 && Objects.equals(accountId, m.accountId) && Objects.equals(eventCreateTime, m.eventCreateTime)
                 && Objects.equals(eventEndTime, m.eventEndTime);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, eventType, accountId, eventCreateTime, eventEndTime);
-    }
-
-    @Override
-    public String toString() {
-        return toJson();
+        return Objects.hash(event(), eventType, accountId, eventCreateTime, eventEndTime);
     }
 }

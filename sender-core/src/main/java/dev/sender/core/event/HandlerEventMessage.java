@@ -2,11 +2,9 @@ package dev.sender.core.event;
 
 import dev.sender.core.internal.json.Envelope;
 import dev.sender.core.internal.json.EventBytes;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A handler event as a subscriber receives it (SPEC §2.1):
@@ -16,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *  "Luna-Request-id": "..."}
  * }</pre>
  */
-public final class HandlerEventMessage implements EventMessage {
+public final class HandlerEventMessage extends EncodedMessage {
 
     static final String EVENT = "event";
     static final String HANDLER_ID = "handler_id";
@@ -24,17 +22,15 @@ public final class HandlerEventMessage implements EventMessage {
     static final String END_TIME = "event-end-time";
     static final String REQUEST_ID = "Luna-Request-id";
 
-    private final Event event;
     private final String handlerId;
     private final String eventCreateTime;
     private final String eventEndTime;
     private final String requestId;
-    private volatile byte @Nullable [] encoded;
 
     /** A message for {@code event} published with the given context. */
     public HandlerEventMessage(Event event, String handlerId, String eventCreateTime, String eventEndTime,
             String requestId) {
-        this.event = Objects.requireNonNull(event, "event");
+        super(event);
         this.handlerId = Objects.requireNonNull(handlerId, "handlerId");
         this.eventCreateTime = Objects.requireNonNull(eventCreateTime, "eventCreateTime");
         this.eventEndTime = Objects.requireNonNull(eventEndTime, "eventEndTime");
@@ -53,13 +49,8 @@ public final class HandlerEventMessage implements EventMessage {
         HandlerEventMessage message = new HandlerEventMessage(MessageReader.event(fields),
                 MessageReader.requiredText(fields, HANDLER_ID), MessageReader.requiredText(fields, CREATE_TIME),
                 MessageReader.requiredText(fields, END_TIME), MessageReader.requiredText(fields, REQUEST_ID));
-        message.encoded = bytes;
+        message.readFrom(bytes);
         return message;
-    }
-
-    @Override
-    public Event event() {
-        return event;
     }
 
     /** {@code handler_id}: the handler that produced the event. */
@@ -84,44 +75,20 @@ public final class HandlerEventMessage implements EventMessage {
     }
 
     @Override
-    public ByteBuffer json() {
-        return ByteBuffer.wrap(encoded()).asReadOnlyBuffer();
-    }
-
-    @Override
-    public int jsonLength() {
-        return encoded().length;
-    }
-
-    @Override
-    public String toJson() {
-        return new String(encoded(), StandardCharsets.UTF_8);
-    }
-
-    private byte[] encoded() {
-        byte[] bytes = encoded;
-        if (bytes == null) {
-            bytes = Envelope.encode(EventBytes.of(event), HANDLER_ID, handlerId, CREATE_TIME, eventCreateTime,
-                    END_TIME, eventEndTime, REQUEST_ID, requestId);
-            encoded = bytes;
-        }
-        return bytes;
+    byte[] encode() {
+        return Envelope.encode(EventBytes.of(event()), HANDLER_ID, handlerId, CREATE_TIME, eventCreateTime,
+                END_TIME, eventEndTime, REQUEST_ID, requestId);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HandlerEventMessage m && event.equals(m.event) && handlerId.equals(m.handlerId)
+        return o instanceof HandlerEventMessage m && event().equals(m.event()) && handlerId.equals(m.handlerId)
                 && eventCreateTime.equals(m.eventCreateTime) && eventEndTime.equals(m.eventEndTime)
                 && requestId.equals(m.requestId);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(event, handlerId, eventCreateTime, eventEndTime, requestId);
-    }
-
-    @Override
-    public String toString() {
-        return toJson();
+        return Objects.hash(event(), handlerId, eventCreateTime, eventEndTime, requestId);
     }
 }

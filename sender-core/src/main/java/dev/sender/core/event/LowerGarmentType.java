@@ -1,36 +1,13 @@
 package dev.sender.core.event;
 
-import dev.sender.core.filter.Value;
-
 /** Type of lower garment, queried and carried by name. */
-public enum LowerGarmentType implements EventAttribute {
+public enum LowerGarmentType implements NamedAttribute {
     /** Trousers. */
-    TROUSERS("trousers"),
+    TROUSERS,
     /** Shorts. */
-    SHORTS("shorts"),
+    SHORTS,
     /** A skirt. */
-    SKIRT("skirt"),
+    SKIRT,
     /** Not determined. */
-    UNDEFINED("undefined");
-
-    private final String wireName;
-
-    LowerGarmentType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The string an event carries for this constant, and its query-string token. */
-    public String wireName() {
-        return wireName;
-    }
-
-    @Override
-    public String queryValue() {
-        return wireName;
-    }
-
-    @Override
-    public Value jsonValue() {
-        return Value.string(wireName);
-    }
+    UNDEFINED
 }

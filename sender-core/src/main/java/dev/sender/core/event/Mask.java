@@ -1,36 +1,16 @@
 package dev.sender.core.event;
 
-import dev.sender.core.filter.Value;
-
 /** Predominant mask state of a face: queried as 1–3, carried as a string. */
-public enum Mask implements EventAttribute {
+public enum Mask implements CodedAttribute {
     /** A medical mask, 1. */
-    MEDICAL_MASK("1", "medical_mask"),
+    MEDICAL_MASK,
     /** No mask, 2. */
-    MISSING("2", "missing"),
+    MISSING,
     /** Face occluded by something else, 3. */
-    OCCLUDED("3", "occluded");
-
-    private final String queryValue;
-    private final String wireName;
-
-    Mask(String queryValue, String wireName) {
-        this.queryValue = queryValue;
-        this.wireName = wireName;
-    }
-
-    /** The string an event carries for this constant. */
-    public String wireName() {
-        return wireName;
-    }
+    OCCLUDED;
 
     @Override
-    public String queryValue() {
-        return queryValue;
-    }
-
-    @Override
-    public Value jsonValue() {
-        return Value.string(wireName);
+    public int firstCode() {
+        return 1;
     }
 }
