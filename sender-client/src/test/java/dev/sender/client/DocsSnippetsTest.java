@@ -1,6 +1,7 @@
 package dev.sender.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +20,10 @@ import dev.sender.filters.UserFilter;
 import dev.sender.filters.UserFilter.FieldType;
 import dev.sender.filters.UserFilter.Operator;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,14 +128,16 @@ class DocsSnippetsTest {
                 .origin(URI.create("http://127.0.0.1:5080"))
                 .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a"))
                 .build();
-        client.close();
+
+        assertBuiltAsTheGuideSays(client);
     }
 
     @Test
     void lunaReferenceExample_inJava() {
         UUID lunaAccount = UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a");
         ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor();
-        try (SenderClient publishing = server.client(lunaAccount).build()) {
+        try (SenderClient publishing = server.client(lunaAccount).build();
+             PrintedLines console = PrintedLines.ofThisThread()) {
             // Publishes until the end: events published before a subscription opens never reach it.
             publisher.scheduleWithFixedDelay(() -> {
                 publishing.publish("h", Events.CREATED, Events.ENDED, List.of(carl, Events.person("woman", 0, 30)));
@@ -157,6 +164,22 @@ class DocsSnippetsTest {
             }
 
             senderApi.close();
+
+            // What the snippet printed: three men of the account (the women published with them were filtered
+            // out by the server), then three general events of the type.
+            List<String> printed = console.lines();
+            assertThat(printed).hasSize(6);
+            assertThat(printed.subList(0, 3)).map(HandlerEventMessage::parse).allSatisfy(man -> {
+                assertThat(man.event().gender()).hasValue(Gender.MALE);
+                assertThat(man.event().json()).isEqualTo(carl.json());
+                assertThat(man.handlerId()).isEqualTo("h");
+            });
+            assertThat(printed.subList(3, 6)).map(GeneralEventMessage::parse).allSatisfy(general -> {
+                assertThat(general.eventType()).isEqualTo("some_event_type");
+                assertThat(general.event().json()).isEqualTo("{\"door\":\"B\"}");
+            });
+            assertThatThrownBy(() -> senderApi.subscribe(Map.of("gender", 1)))
+                    .isInstanceOf(IllegalStateException.class);
         } finally {
             publisher.shutdownNow();
         }
@@ -166,7 +189,39 @@ class DocsSnippetsTest {
     void creatingAClient_asLunaUsersDo() {
         SenderClient senderApi = SenderClient.builder().origin(URI.create("http://127.0.0.1:5080")).apiVersion(2)
                 .accountId(UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a")).build();
-        senderApi.close();
+
+        assertBuiltAsTheGuideSays(senderApi);
+    }
+
+    /**
+     * {@code built} is a client of {@code http://127.0.0.1:5080}, API 2 and account 8b8b5937-...: with the test
+     * server's origin instead, it subscribes to {@code /2/ws} and publishes for that account; once closed, every
+     * call throws {@link IllegalStateException}.
+     */
+    private static void assertBuiltAsTheGuideSays(SenderClient built) {
+        UUID lunaAccount = UUID.fromString("8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a");
+        assertThat(built).hasToString("SenderClient[http://127.0.0.1:5080, api 2, account " + lunaAccount + "]");
+
+        Event published = Events.person(UUID.randomUUID().toString(), 1, 41);
+        try (SenderClient here = built.toBuilder().origin(server.origin()).build();
+             SenderClient sameAccount = server.client(lunaAccount).build();
+             Subscription<HandlerEventMessage> subscription = sameAccount.subscribe(HandlerEventFilter.empty());
+             Subscription<HandlerEventMessage> own = here.subscribe(HandlerEventFilter.empty())) {
+            assertThat(own.uri()).hasScheme("ws").hasHost("localhost").hasPort(server.origin().getPort())
+                    .hasPath("/2/ws");
+            here.publish("handler-1", Events.CREATED, Events.ENDED, List.of(published));
+            assertThat(subscription.next(Recorder.TIMEOUT)).hasValueSatisfying(
+                    message -> assertThat(message.event().json()).isEqualTo(published.json()));
+            assertThat(own.next(Recorder.TIMEOUT)).hasValueSatisfying(
+                    message -> assertThat(message.event().json()).isEqualTo(published.json()));
+        }
+
+        built.close();
+        built.close();   // idempotent
+        assertThatThrownBy(() -> built.subscribe(HandlerEventFilter.empty()))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the SenderClient is closed");
+        assertThatThrownBy(() -> built.publishGeneral("door_opened", Event.parse("{\"door\":\"B\"}")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("the SenderClient is closed");
     }
 
     @Test
@@ -216,12 +271,32 @@ class DocsSnippetsTest {
 
     @Test
     void pulling() {
+        Recording recording = new Recording();
+        SenderClient client = recording.of(this.client);
+        long start = System.nanoTime();
+
         HandlerEventFilter menOver30 = HandlerEventFilter.builder().gender(Gender.MALE).ageAtLeast(30).build();
         try (Subscription<HandlerEventMessage> men = client.subscribe(menOver30)) {
             client.publish("handler-1", "2026-11-27T10:00:00Z", "2026-11-27T10:00:01Z", List.of(carl));
             HandlerEventMessage message = men.next();                                // waits, as recv() does
             Optional<HandlerEventMessage> another = men.next(Duration.ofSeconds(1));  // empty after 1 s
         }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(recording.taken).hasSize(2);
+        assertThat(recording.taken.get(0)).isInstanceOfSatisfying(HandlerEventMessage.class, message -> {
+            assertThat(message.event().json()).isEqualTo(carl.json());
+            assertThat(message.event().age()).hasValue(41);
+            assertThat(message.event().gender()).hasValue(Gender.MALE);
+            assertThat(message.handlerId()).isEqualTo("handler-1");
+            assertThat(message.eventCreateTime()).isEqualTo("2026-11-27T10:00:00Z");
+            assertThat(message.eventEndTime()).isEqualTo("2026-11-27T10:00:01Z");
+        });
+        assertThat(recording.taken.get(1)).isEqualTo(Optional.empty());
+        assertThat(recording.subscriptions).singleElement().satisfies(men -> {
+            assertThat(men.uri().getPath()).isEqualTo("/2/ws");
+            assertThat(men.state()).isEqualTo(Subscription.State.CLOSED);
+        });
     }
 
     @Test
@@ -314,6 +389,9 @@ class DocsSnippetsTest {
 
     @Test
     void generalEvents() {
+        Recording recording = new Recording();
+        SenderClient client = recording.of(this.client);
+
         GeneralEventFilter feverAtTheDoor = GeneralEventFilter.builder()
                 .eventTypes("door_opened")
                 .where(UserFilter.of("temperature", Operator.GT, FieldType.NUMERIC, "37.5"))
@@ -324,6 +402,17 @@ class DocsSnippetsTest {
             message.eventType();          // "door_opened"
             message.event().json();       // {"door":"B","temperature":38.2}
         }
+
+        assertThat(recording.taken).singleElement().isInstanceOfSatisfying(GeneralEventMessage.class, message -> {
+            assertThat(message.eventType()).isEqualTo("door_opened");
+            assertThat(message.event().json()).isEqualTo("{\"door\":\"B\",\"temperature\":38.2}");
+        });
+        assertThat(recording.subscriptions).singleElement().satisfies(fevers -> {
+            assertThat(fevers.uri().getPath()).isEqualTo("/2/general_events/ws");
+            assertThat(fevers.uri().getRawQuery()).contains("event_type=door_opened")
+                    .contains("event.temperature__gt:numeric=37.5");
+            assertThat(fevers.state()).isEqualTo(Subscription.State.CLOSED);
+        });
     }
 
     @Test
@@ -395,6 +484,13 @@ class DocsSnippetsTest {
 
     @Test
     void reconnecting() {
+        try (TestServer restarting = TestServer.start();
+             PrintedLines console = PrintedLines.ofEveryThread()) {
+            reconnecting(restarting, console);
+        }
+    }
+
+    private void reconnecting(TestServer restarting, PrintedLines console) {
         SenderClient resilient = SenderClient.builder()
                 .origin(URI.create("http://127.0.0.1:5080"))
                 .accountId(account)
@@ -411,7 +507,32 @@ class DocsSnippetsTest {
                     }
                 })
                 .build();
+
+        assertThat(resilient).hasToString("SenderClient[http://127.0.0.1:5080, api 2, account " + account + "]");
+        // The same settings, reconnect policy and listener included, with the origin of a server that restarts.
+        try (SenderClient here = resilient.toBuilder().origin(restarting.origin()).build()) {
+            Subscription<HandlerEventMessage> subscription = here.subscribe(HandlerEventFilter.empty());
+            String prefix = subscription.uri() + ": ";
+            await().atMost(Recorder.TIMEOUT).until(() -> console.lines().contains(prefix + "CONNECTING -> OPEN"));
+
+            restarting.stop();
+            await().atMost(Recorder.TIMEOUT).until(() -> console.lines().contains(prefix + "OPEN -> RECONNECTING"));
+            restarting.startAgain(b -> b);
+            await().atMost(Recorder.TIMEOUT).until(() -> console.lines().contains(prefix + "RECONNECTING -> OPEN"));
+
+            here.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+            assertThat(subscription.next(Recorder.TIMEOUT)).hasValueSatisfying(
+                    message -> assertThat(message.event().json()).isEqualTo(carl.json()));
+
+            subscription.close();
+            await().atMost(Recorder.TIMEOUT).until(() -> console.lines().contains(prefix + "OPEN -> CLOSED"));
+            assertThat(console.lines()).filteredOn(line -> line.startsWith(prefix)).containsExactly(
+                    prefix + "CONNECTING -> OPEN", prefix + "OPEN -> RECONNECTING", prefix + "RECONNECTING -> OPEN",
+                    prefix + "OPEN -> CLOSED");
+        }
+
         resilient.close();
+        assertThatThrownBy(resilient::health).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -422,5 +543,95 @@ class DocsSnippetsTest {
         client.close();         // closes every subscription, then stops the client's threads
 
         assertThat(subscription.state()).isEqualTo(Subscription.State.CLOSED);
+    }
+
+    /**
+     * Opens clients whose subscriptions are recorded, with what their {@code next()} and {@code next(Duration)}
+     * return: the values a snippet computes and leaves in its own scope.
+     */
+    private static final class Recording {
+
+        final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+        final List<Object> taken = new CopyOnWriteArrayList<>();
+
+        /** {@code client}, every call passed to it, the subscriptions it opens recorded. */
+        SenderClient of(SenderClient client) {
+            return proxy(SenderClient.class, client, (method, result) -> {
+                if (result instanceof Subscription<?> subscription) {
+                    subscriptions.add(subscription);
+                    return proxy(Subscription.class, subscription, (m, next) -> {
+                        if (m.getName().equals("next")) {
+                            taken.add(next);
+                        }
+                        return next;
+                    });
+                }
+                return result;
+            });
+        }
+
+        private interface Hook {
+            Object after(Method method, Object result);
+        }
+
+        private static <T> T proxy(Class<T> type, T target, Hook hook) {
+            return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                    (proxy, method, args) -> {
+                        try {
+                            return hook.after(method, method.invoke(target, args));
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+        }
+    }
+
+    /**
+     * While installed as {@code System.out}, records the lines printed with {@code println(String)} (by one
+     * thread, or by every thread), and prints them too; closing it puts the previous {@code System.out} back.
+     */
+    private static final class PrintedLines extends PrintStream {
+
+        private final PrintStream previous;
+        private final Thread only;
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+
+        private PrintedLines(PrintStream previous, Thread only) {
+            super(previous, true);
+            this.previous = previous;
+            this.only = only;
+        }
+
+        static PrintedLines ofThisThread() {
+            return install(Thread.currentThread());
+        }
+
+        static PrintedLines ofEveryThread() {
+            return install(null);
+        }
+
+        private static PrintedLines install(Thread only) {
+            PrintedLines printed = new PrintedLines(System.out, only);
+            System.setOut(printed);
+            return printed;
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void println(String line) {
+            if (only == null || only == Thread.currentThread()) {
+                lines.add(line);
+            }
+            super.println(line);
+        }
+
+        @Override
+        public void close() {
+            flush();
+            System.setOut(previous);
+        }
     }
 }
