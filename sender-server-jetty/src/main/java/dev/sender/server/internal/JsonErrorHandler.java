@@ -3,7 +3,6 @@ package dev.sender.server.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.RequestId;
-import dev.sender.core.internal.json.Json;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;

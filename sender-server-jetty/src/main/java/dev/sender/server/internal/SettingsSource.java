@@ -1,7 +1,6 @@
 package dev.sender.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sender.core.internal.json.Json;
 import dev.sender.server.SenderSettings;
 import java.io.IOException;
 import java.io.Reader;
