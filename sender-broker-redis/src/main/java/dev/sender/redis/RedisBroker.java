@@ -101,7 +101,7 @@ public final class RedisBroker implements Broker {
         }
         subscriber = connections.subscriber();
         channels = new ChannelSubscriptions(subscriber);
-        dispatcher = new LocalDispatcher(b.deliveryOptions, channels);
+        dispatcher = LocalDispatcher.create(b.deliveryOptions, channels);
         probe = new HealthProbe(publisher, "Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
                 b.commandTimeout);
         MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);

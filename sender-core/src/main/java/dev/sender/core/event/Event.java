@@ -11,6 +11,7 @@ import dev.sender.core.internal.json.EventBytes;
 import dev.sender.core.internal.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 public final class Event {
 
     static {
-        EventBytes.install(event -> event.json);
+        EventBytes.install(MethodHandles.lookup(), event -> event.json);
     }
 
     private final byte[] json;

@@ -23,7 +23,7 @@ public final class InMemoryBroker implements Broker {
 
     /** A broker whose queued subscriptions have the limits of {@code options}. */
     public InMemoryBroker(DeliveryOptions options) {
-        this.dispatcher = new LocalDispatcher(options, TopicListener.NONE);
+        this.dispatcher = LocalDispatcher.create(options, TopicListener.NONE);
     }
 
     @Override

@@ -3,32 +3,15 @@ package dev.sender.core.spi;
 import dev.sender.core.BrokerException;
 import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
-import dev.sender.core.DeliveryStats;
 import dev.sender.core.DeliveryOptions;
+import dev.sender.core.DeliveryStats;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
-import dev.sender.core.event.EventMessage;
-import dev.sender.core.event.GeneralPublication;
-import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
-import dev.sender.core.internal.DispatchTarget;
-import dev.sender.core.internal.DispatchTargets;
-import dev.sender.core.internal.DeliveryThreads;
-import dev.sender.core.internal.filter.EventView;
-import dev.sender.core.internal.filter.FieldRegistry;
-import dev.sender.core.internal.filter.Matcher;
-import dev.sender.core.internal.filter.PathTrie;
-import dev.sender.core.internal.filter.ViewExtractor;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sender.core.internal.RealLocalDispatcher;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Matches publications against the subscriptions of this process and hands each matching message to its
@@ -38,30 +21,21 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Per event, the dispatcher extracts the values its subscriptions' filters read once, evaluates every
  * subscription of the topic against them without allocating, and creates one message whose JSON is encoded
  * at most once for all receivers. Dispatching never blocks on a subscriber.
+ *
+ * <pre>{@code
+ * LocalDispatcher dispatcher = LocalDispatcher.create(DeliveryOptions.ofDefaults(), TopicListener.NONE);
+ * Subscription subscription = dispatcher.subscribe(topic, Filter.any(), sink, Delivery.QUEUED);
+ * dispatcher.dispatch(publication);
+ * }</pre>
  */
-public final class LocalDispatcher implements AutoCloseable {
-
-    private static final ThreadLocal<EventView> VIEWS = ThreadLocal.withInitial(EventView::new);
-
-    private final DeliveryOptions options;
-    private final TopicListener listener;
-    private final ExecutorService deliveryThreads = DeliveryThreads.create();
-    private final Map<UUID, DispatchTargets> accounts = new ConcurrentHashMap<>();
-    private final FieldRegistry handlerFields = new FieldRegistry();
-    private final FieldRegistry generalFields = new FieldRegistry();
-    private final DispatchTargets general = new DispatchTargets(generalFields);
-    private final LongAdder eventsDispatched = new LongAdder();
-    private final LongAdder messagesDelivered = new LongAdder();
-    private final LongAdder messagesFilteredOut = new LongAdder();
-    private volatile boolean closed;
+public interface LocalDispatcher extends AutoCloseable {
 
     /**
      * A dispatcher whose queued subscriptions have the limits of {@code options}, telling {@code listener}
      * when topics gain their first subscription and lose their last.
      */
-    public LocalDispatcher(DeliveryOptions options, TopicListener listener) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
+    static LocalDispatcher create(DeliveryOptions options, TopicListener listener) {
+        return new RealLocalDispatcher(options, listener);
     }
 
     /**
@@ -69,112 +43,21 @@ public final class LocalDispatcher implements AutoCloseable {
      *
      * @throws BrokerException when the dispatcher is closed
      */
-    public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
-        Objects.requireNonNull(topic, "topic");
-        Objects.requireNonNull(filter, "filter");
-        Objects.requireNonNull(sink, "sink");
-        Objects.requireNonNull(delivery, "delivery");
-        synchronized (this) {
-            if (closed) {
-                throw new BrokerException("the broker is closed");
-            }
-            DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
-                    this::remove);
-            DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
-                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields)) : general;
-            if (targets.add(target) == 1) {
-                listener.onFirstSubscription(topic);
-            }
-            return target;
-        }
-    }
-
-    private synchronized void remove(DispatchTarget target) {
-        Topic topic = target.topic();
-        DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS ? accounts.get(topic.accountId()) : general;
-        if (targets != null && targets.remove(target) == 0) {
-            if (targets != general) {
-                accounts.remove(topic.accountId());
-            }
-            listener.onLastSubscriptionClosed(topic);
-        }
-    }
+    Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
 
     /** Hands every event of {@code publication} to the subscriptions it matches, in order. */
-    public void dispatch(Publication publication) {
-        Objects.requireNonNull(publication, "publication");
-        if (publication instanceof HandlerPublication handler) {
-            DispatchTargets targets = accounts.get(handler.accountId());
-            eventsDispatched.add(handler.size());
-            if (targets != null) {
-                DispatchTargets.FilterGroup[] receivers = targets.snapshot();
-                PathTrie trie = handlerFields.snapshot(); // read after the targets: see FieldRegistry
-                for (int i = 0; i < handler.size(); i++) {
-                    dispatch(handler.message(i), receivers, trie);
-                }
-            }
-        } else {
-            eventsDispatched.increment();
-            DispatchTargets.FilterGroup[] receivers = general.snapshot();
-            PathTrie trie = generalFields.snapshot();
-            dispatch(((GeneralPublication) publication).message(), receivers, trie);
-        }
-    }
-
-    /** Evaluates each distinct filter once, and hands the message to every subscription whose filter passed. */
-    private void dispatch(EventMessage message, DispatchTargets.FilterGroup[] groups, PathTrie trie) {
-        EventView view = null;
-        int delivered = 0;
-        int filteredOut = 0;
-        for (DispatchTargets.FilterGroup group : groups) {
-            DispatchTarget[] receivers = group.targets();
-            Matcher matcher = group.matcher();
-            if (matcher != Matcher.ALWAYS) {
-                if (view == null) {
-                    view = VIEWS.get();
-                    ViewExtractor.extract(trie, message, view);
-                }
-                if (!matcher.matches(view)) {
-                    filteredOut += receivers.length;
-                    continue;
-                }
-            }
-            for (DispatchTarget receiver : receivers) {
-                receiver.deliver(message);
-            }
-            delivered += receivers.length;
-        }
-        messagesDelivered.add(delivered);
-        messagesFilteredOut.add(filteredOut);
-    }
+    void dispatch(Publication publication);
 
     /** Open subscriptions, by topic kind. */
-    public Map<Topic.Kind, Integer> subscriptionCounts() {
-        int handler = accounts.values().stream().mapToInt(DispatchTargets::size).sum();
-        return Map.of(Topic.Kind.HANDLER_EVENTS, handler, Topic.Kind.GENERAL_EVENTS, general.size());
-    }
+    Map<Topic.Kind, Integer> subscriptionCounts();
 
     /** What the dispatcher has done since it started. */
-    public DeliveryStats stats() {
-        return new DeliveryStats(eventsDispatched.sum(), messagesDelivered.sum(), messagesFilteredOut.sum());
-    }
+    DeliveryStats stats();
 
     /**
      * Closes every subscription with {@link CloseReason#BROKER_CLOSED} once it has delivered what it
      * accepted; later subscriptions are refused.
      */
     @Override
-    public void close() {
-        List<DispatchTarget> all;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            all = new ArrayList<>(List.of(general.targets()));
-            accounts.values().forEach(t -> all.addAll(List.of(t.targets())));
-        }
-        all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));
-        deliveryThreads.shutdown();
-    }
+    void close();
 }

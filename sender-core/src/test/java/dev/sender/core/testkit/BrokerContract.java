@@ -315,10 +315,12 @@ public abstract class BrokerContract {
      */
     private RecordingSink stalledSinkClosedByOverflow(Broker broker, int events) {
         UUID account = UUID.randomUUID();
+        CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         RecordingSink stalled = new RecordingSink() {
             @Override
             public void onMessage(EventMessage message) {
+                entered.countDown();
                 awaitQuietly(release);
                 super.onMessage(message);
             }
@@ -328,7 +330,10 @@ public abstract class BrokerContract {
         // Direct, so that the tiny queue limit of this broker cannot close the healthy one too.
         broker.subscribe(Topic.handlerEvents(account), Filter.any(), healthy, Delivery.DIRECT);
 
-        for (int i = 0; i < events; i++) {
+        // The sink stalls in the first message before the rest arrive, however late its delivery thread starts.
+        publish(broker, publication(account, event("cam", 0)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> entered.getCount() == 0);
+        for (int i = 1; i < events; i++) {
             publish(broker, publication(account, event("cam", i)));
         }
 

@@ -2,7 +2,6 @@ package dev.sender.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
-import dev.sender.core.internal.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

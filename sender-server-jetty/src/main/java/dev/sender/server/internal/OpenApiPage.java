@@ -1,7 +1,6 @@
 package dev.sender.server.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sender.core.internal.json.Json;
 import java.util.Iterator;
 import java.util.Map;
 

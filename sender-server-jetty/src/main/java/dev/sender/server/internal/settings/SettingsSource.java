@@ -1,8 +1,8 @@
 package dev.sender.server.internal.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sender.core.internal.json.Json;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
