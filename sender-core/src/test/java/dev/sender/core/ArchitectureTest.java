@@ -1,26 +1,14 @@
 package dev.sender.core;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.sender.core.testkit.ArchitectureRules;
+import dev.sender.core.testkit.ModuleBoundariesTest;
 import org.junit.jupiter.api.Test;
 
 /** The main classes of sender-core keep to the module boundaries of {@link ArchitectureRules}. */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses();
-
-    @Test
-    void otherModules_internals_areNotUsed() {
-        ArchitectureRules.INTERNALS_STAY_IN_THEIR_MODULE.check(CLASSES);
-    }
+class ArchitectureTest extends ModuleBoundariesTest {
 
     @Test
     void core_dependsOnNoTransport() {
         ArchitectureRules.CORE_IS_FREE_OF_TRANSPORTS.check(CLASSES);
-    }
-
-    @Test
-    void modules_areFreeOfCycles() {
-        ArchitectureRules.MODULES_ARE_FREE_OF_CYCLES.check(ArchitectureRules.senderMainClasses());
     }
 }

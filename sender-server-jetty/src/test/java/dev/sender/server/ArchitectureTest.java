@@ -6,25 +6,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.sender.core.fixture.CoreClassUsingJetty;
 import dev.sender.core.testkit.ArchitectureRules;
+import dev.sender.core.testkit.ModuleBoundariesTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * The main classes of sender-server-jetty keep to the module boundaries of {@link ArchitectureRules}, and the
  * rules catch deliberate violations, so a green run means the boundaries hold.
  */
-class ArchitectureTest {
-
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses();
-
-    @Test
-    void otherModules_internals_areNotUsed() {
-        ArchitectureRules.INTERNALS_STAY_IN_THEIR_MODULE.check(CLASSES);
-    }
-
-    @Test
-    void modules_areFreeOfCycles() {
-        ArchitectureRules.MODULES_ARE_FREE_OF_CYCLES.check(ArchitectureRules.senderMainClasses());
-    }
+class ArchitectureTest extends ModuleBoundariesTest {
 
     @Test
     void internalsRule_flagsAServerClassUsingACoreInternal() {
