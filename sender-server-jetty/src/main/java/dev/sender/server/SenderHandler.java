@@ -1,12 +1,12 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
-import dev.sender.server.internal.Plugins;
+import dev.sender.server.internal.plugins.Plugins;
 import dev.sender.server.internal.Router;
-import dev.sender.server.internal.SenderMetrics;
-import dev.sender.server.internal.SubscriberSession;
-import dev.sender.server.internal.Subscribers;
-import dev.sender.server.internal.WriterThreads;
+import dev.sender.server.internal.metrics.SenderMetrics;
+import dev.sender.server.internal.websocket.SubscriberSession;
+import dev.sender.server.internal.websocket.Subscribers;
+import dev.sender.server.internal.websocket.WriterThreads;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

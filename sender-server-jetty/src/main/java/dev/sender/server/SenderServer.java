@@ -1,7 +1,7 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
-import dev.sender.server.internal.JsonErrorHandler;
+import dev.sender.server.internal.http.JsonErrorHandler;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
-import dev.sender.server.internal.Route;
+import dev.sender.server.internal.http.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

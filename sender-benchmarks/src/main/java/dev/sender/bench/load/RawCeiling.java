@@ -3,7 +3,7 @@ package dev.sender.bench.load;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.server.SenderSettings;
-import dev.sender.server.internal.WriterThreads;
+import dev.sender.server.internal.websocket.WriterThreads;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;

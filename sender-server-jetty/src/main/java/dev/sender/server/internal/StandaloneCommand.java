@@ -2,6 +2,7 @@ package dev.sender.server.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.sender.server.internal.service.ServiceEndpoints;
 import dev.sender.server.internal.settings.Setting;
 import dev.sender.server.internal.settings.Settings;
 import dev.sender.server.internal.settings.SettingsSource;

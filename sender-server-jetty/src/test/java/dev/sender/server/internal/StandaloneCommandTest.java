@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.service.ServiceEndpoints;
 import dev.sender.server.internal.settings.Settings;
 import dev.sender.server.internal.settings.SettingsSource;
 import java.io.ByteArrayOutputStream;

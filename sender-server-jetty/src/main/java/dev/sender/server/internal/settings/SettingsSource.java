@@ -2,7 +2,7 @@ package dev.sender.server.internal.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.server.SenderSettings;
-import dev.sender.server.internal.Json;
+import dev.sender.server.internal.http.Json;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import dev.sender.core.ErrorCode;
+import dev.sender.server.internal.http.Exchange;
 import java.util.Base64;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;

@@ -1,9 +1,9 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import dev.sender.core.ErrorCode;
 
 /** A request refused while it is being read; the router answers it with {@link #code()} and the message. */
-final class RefusedException extends RuntimeException {
+public final class RefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -15,7 +15,7 @@ final class RefusedException extends RuntimeException {
     }
 
     /** The error to answer with. */
-    ErrorCode code() {
+    public ErrorCode code() {
         return code;
     }
 }

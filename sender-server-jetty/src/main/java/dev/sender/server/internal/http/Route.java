@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,7 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.server.internal.http.Json;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.publish;
 
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
@@ -10,6 +10,11 @@ import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.http.BodyFailures;
+import dev.sender.server.internal.http.Exchange;
+import dev.sender.server.internal.http.Route;
+import dev.sender.server.internal.metrics.SenderMetrics;
+import dev.sender.server.internal.plugins.Plugins;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -22,21 +27,21 @@ import org.eclipse.jetty.server.Request;
  * schema are checked before anything reaches the broker (SPEC §2.5); the answer is {@code 201} once the broker
  * has accepted the publication.
  */
-final class PublishEndpoint {
+public final class PublishEndpoint {
 
     private final Broker broker;
     private final SenderSettings settings;
     private final SenderMetrics metrics;
     private final Plugins plugins;
 
-    PublishEndpoint(Broker broker, SenderSettings settings, SenderMetrics metrics, Plugins plugins) {
+    public PublishEndpoint(Broker broker, SenderSettings settings, SenderMetrics metrics, Plugins plugins) {
         this.broker = broker;
         this.settings = settings;
         this.metrics = metrics;
         this.plugins = plugins;
     }
 
-    void handle(Exchange exchange, Route route) {
+    public void handle(Exchange exchange, Route route) {
         UUID account = null;
         if (route == Route.PUBLISH_HANDLER) {
             String header = exchange.singleHeader(LunaHeaders.ACCOUNT_ID);

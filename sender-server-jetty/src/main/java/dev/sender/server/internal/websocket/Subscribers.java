@@ -1,7 +1,8 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import dev.sender.core.Topic;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.metrics.SubscriberCounts;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The live subscriber sessions of a server: their limits, their liveness, their shutdown. */
-public final class Subscribers {
+public final class Subscribers implements SubscriberCounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
 
@@ -88,12 +89,14 @@ public final class Subscribers {
     }
 
     /** Open sessions of {@code kind}. */
+    @Override
     public int count(Topic.Kind kind) {
         int g = general.get();
         return kind == Topic.Kind.GENERAL_EVENTS ? g : total.get() - g;
     }
 
     /** Bytes accepted for subscribers and waiting in their connections' queues. */
+    @Override
     public long outboundBytes() {
         long sum = 0;
         for (SubscriberSession s : sessions) {

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.plugins;
 
 import dev.sender.core.Broker;
 import dev.sender.core.event.Publication;
@@ -65,7 +65,7 @@ public final class Plugins {
     }
 
     /** Hands {@code publication} to every event plugin, each on its own thread. */
-    void onPublication(Publication publication) {
+    public void onPublication(Publication publication) {
         eventThreads.forEach((plugin, thread) -> thread.execute(() -> {
             try {
                 plugin.onPublication(publication);
@@ -99,7 +99,7 @@ public final class Plugins {
     }
 
     /** Each plugin's name and whether it runs, for {@code /plugins}. */
-    List<Map<String, Object>> describe() {
+    public List<Map<String, Object>> describe() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (SenderPlugin plugin : plugins) {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

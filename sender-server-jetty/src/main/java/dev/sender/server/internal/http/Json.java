@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import dev.sender.core.ErrorCode;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * is broken (a bad chunk size, a truncated chunk) keeps the {@code 400} Jetty gave it, and a client that went
  * away gets what can still be sent. Anything else is an internal failure.
  */
-final class BodyFailures {
+public final class BodyFailures {
 
     private static final Logger LOG = LoggerFactory.getLogger(BodyFailures.class);
 
@@ -23,7 +23,7 @@ final class BodyFailures {
     }
 
     /** Answers {@code exchange}, whose body read failed with {@code error}; the connection closes after. */
-    static void answer(Exchange exchange, Throwable error) {
+    public static void answer(Exchange exchange, Throwable error) {
         exchange.response().getHeaders().put("Connection", "close");
         Throwable timeout = find(error, TimeoutException.class);
         if (timeout != null) {

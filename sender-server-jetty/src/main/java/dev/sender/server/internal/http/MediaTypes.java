@@ -1,13 +1,13 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an {@code Accept} header against the two media types a resource offers. */
-final class MediaTypes {
+public final class MediaTypes {
 
     /** Which offer the client accepts. */
-    enum Choice {
+    public enum Choice {
         /** The first offer. */
         FIRST,
         /** The second offer. */
@@ -22,7 +22,7 @@ final class MediaTypes {
     }
 
     /** The offer {@code accept} names first, in the header's order; wildcards give {@link Choice#DEFAULT}. */
-    static Choice choose(@Nullable String accept, String first, String second) {
+    public static Choice choose(@Nullable String accept, String first, String second) {
         if (accept == null || accept.isBlank()) {
             return Choice.DEFAULT;
         }

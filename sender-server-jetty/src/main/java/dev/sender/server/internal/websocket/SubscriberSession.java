@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import dev.sender.core.Broker;
 import dev.sender.core.CloseCodes;
@@ -9,6 +9,7 @@ import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
+import dev.sender.server.internal.metrics.SenderMetrics;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
@@ -11,6 +11,8 @@ import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.filters.InvalidFilterException;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.http.Exchange;
+import dev.sender.server.internal.http.Route;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.jetty.websocket.core.Configuration;
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * then upgrades; every refusal is an ordinary HTTP error response (SPEC §5), never a socket that opens and
  * closes.
  */
-final class SubscribeEndpoint {
+public final class SubscribeEndpoint {
 
     private final Broker broker;
     private final Subscribers subscribers;
@@ -40,7 +42,7 @@ final class SubscribeEndpoint {
      */
     static final int WRITE_BUFFER_BYTES = 64 << 10;
 
-    SubscribeEndpoint(Broker broker, SenderSettings settings, Subscribers subscribers,
+    public SubscribeEndpoint(Broker broker, SenderSettings settings, Subscribers subscribers,
             SubscriberSession.Context sessionContext, WebSocketComponents components) {
         this.broker = broker;
         this.subscribers = subscribers;
@@ -59,7 +61,7 @@ final class SubscribeEndpoint {
         };
     }
 
-    void handle(Exchange exchange, Route route) {
+    public void handle(Exchange exchange, Route route) {
         Topic topic;
         Filter filter;
         String query = exchange.request().getHttpURI().getQuery();

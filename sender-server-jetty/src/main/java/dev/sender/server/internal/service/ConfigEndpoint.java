@@ -1,6 +1,8 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.service;
 
 import dev.sender.core.ErrorCode;
+import dev.sender.server.internal.http.Exchange;
+import dev.sender.server.internal.http.MediaTypes;
 import dev.sender.server.internal.settings.Setting;
 import dev.sender.server.internal.settings.Settings;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import org.eclipse.jetty.server.Request;
  * {@code GET /config}: the effective settings as JSON (the default) or {@code text/plain}, every password,
  * token or secret shown as {@code ********}.
  */
-final class ConfigEndpoint {
+public final class ConfigEndpoint {
 
     static final String MASK = "********";
     private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret).*");
@@ -26,7 +28,7 @@ final class ConfigEndpoint {
 
     private final Map<String, Object> config;
 
-    ConfigEndpoint(Map<String, Object> effective) {
+    public ConfigEndpoint(Map<String, Object> effective) {
         Map<String, Object> masked = new LinkedHashMap<>();
         effective.forEach((key, value) -> masked.put(key, mask(key, value)));
         this.config = masked;
@@ -62,7 +64,7 @@ final class ConfigEndpoint {
         return value;
     }
 
-    void handle(Exchange exchange) {
+    public void handle(Exchange exchange) {
         Map<String, Object> shown = new LinkedHashMap<>(config);
         if (Integer.valueOf(0).equals(shown.get("port"))) {
             shown.put("port", Request.getLocalPort(exchange.request()));

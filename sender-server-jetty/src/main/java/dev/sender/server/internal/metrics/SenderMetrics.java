@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.metrics;
 
 import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
@@ -40,7 +40,7 @@ public final class SenderMetrics {
     private final Timer deliveryLatency;
 
     /** Meters for a server on {@code broker} whose subscribers are {@code subscribers}. */
-    public SenderMetrics(Broker broker, Subscribers subscribers) {
+    public SenderMetrics(Broker broker, SubscriberCounts subscribers) {
         handlerEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
                 .tag("kind", "handler").register(registry);
         generalEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
@@ -69,7 +69,7 @@ public final class SenderMetrics {
                 .description("Open WebSocket subscriptions").tag("kind", "handler").register(registry);
         Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.GENERAL_EVENTS))
                 .description("Open WebSocket subscriptions").tag("kind", "general").register(registry);
-        Gauge.builder("sender_outbound_queue_bytes", subscribers, Subscribers::outboundBytes)
+        Gauge.builder("sender_outbound_queue_bytes", subscribers, SubscriberCounts::outboundBytes)
                 .description("Bytes accepted for subscribers and waiting because they do not read").register(registry);
     }
 

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

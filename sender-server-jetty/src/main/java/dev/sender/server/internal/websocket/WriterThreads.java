@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.websocket;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -1,4 +1,4 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
@@ -31,7 +31,7 @@ public final class Exchange {
     /** Whether the request's body was read to its end. */
     private boolean bodyRead;
 
-    Exchange(Request request, Response response, Callback callback, String requestId, String path) {
+    public Exchange(Request request, Response response, Callback callback, String requestId, String path) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -89,7 +89,7 @@ public final class Exchange {
         return singleHeader(request, name);
     }
 
-    static @Nullable String singleHeader(Request request, String name) {
+    public static @Nullable String singleHeader(Request request, String name) {
         List<String> values = request.getHeaders().getValuesList(name);
         if (values.isEmpty()) {
             return null;

@@ -1,9 +1,11 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sender.core.ErrorCode;
+import dev.sender.server.internal.http.Exchange;
+import dev.sender.server.internal.http.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * {@code /docs/spec} (the OpenAPI document as YAML or as an HTML page) and {@code /docs/dev} (the manual,
  * rendered from the Markdown of {@code docs/} packed with the server).
  */
-final class DocsEndpoint {
+public final class DocsEndpoint {
 
     private static final String SPEC = "/dev/sender/server/openapi.yaml";
     private static final String MANUAL = "/dev/sender/server/manual/";
@@ -34,7 +36,7 @@ final class DocsEndpoint {
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
-    DocsEndpoint() {
+    public DocsEndpoint() {
         byte[] yaml = resource(SPEC);
         if (yaml == null) {
             throw new IllegalStateException("missing resource " + SPEC);
@@ -49,7 +51,7 @@ final class DocsEndpoint {
         }
     }
 
-    void spec(Exchange exchange) {
+    public void spec(Exchange exchange) {
         String accept = exchange.header("Accept");
         MediaTypes.Choice choice = MediaTypes.choose(accept, "application/x-yaml", "text/html");
         if (choice == MediaTypes.Choice.FIRST) {
@@ -62,12 +64,12 @@ final class DocsEndpoint {
         }
     }
 
-    void manualRoot(Exchange exchange) {
+    public void manualRoot(Exchange exchange) {
         String context = org.eclipse.jetty.server.Request.getContextPath(exchange.request());
         exchange.redirect((context == null ? "" : context) + "/docs/dev/index.html");
     }
 
-    void manualPage(Exchange exchange) {
+    public void manualPage(Exchange exchange) {
         String name = exchange.path().substring("/docs/dev/".length());
         byte[] page = PAGE.matcher(name).matches() ? pages.computeIfAbsent(name, this::render) : null;
         if (page == null || page.length == 0) {

@@ -1,7 +1,10 @@
-package dev.sender.server.internal;
+package dev.sender.server.internal.service;
 
 import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
+import dev.sender.server.internal.http.Exchange;
+import dev.sender.server.internal.metrics.SenderMetrics;
+import dev.sender.server.internal.plugins.Plugins;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The small service resources: {@code /version}, {@code /plugins}, {@code /metrics}, {@code /healthcheck}. */
-final class ServiceEndpoints {
+public final class ServiceEndpoints {
 
     /** The API version this server implements. */
-    static final int API_VERSION = 2;
+    public static final int API_VERSION = 2;
     private static final long HEALTH_TIMEOUT_SECONDS = 5;
 
     private final Broker broker;
@@ -24,7 +27,7 @@ final class ServiceEndpoints {
     private final SenderMetrics metrics;
     private final Map<String, Object> version;
 
-    ServiceEndpoints(Broker broker, Plugins plugins, SenderMetrics metrics) {
+    public ServiceEndpoints(Broker broker, Plugins plugins, SenderMetrics metrics) {
         this.broker = broker;
         this.plugins = plugins;
         this.metrics = metrics;
@@ -32,7 +35,7 @@ final class ServiceEndpoints {
     }
 
     /** The project's version, such as {@code 0.1.0} or {@code 0.1.0-SNAPSHOT}. */
-    static String projectVersion() {
+    public static String projectVersion() {
         try (InputStream in = ServiceEndpoints.class.getResourceAsStream("/dev/sender/server/version.properties")) {
             Properties properties = new Properties();
             if (in != null) {
@@ -62,19 +65,19 @@ final class ServiceEndpoints {
         }
     }
 
-    void version(Exchange exchange) {
+    public void version(Exchange exchange) {
         exchange.sendJson(200, version);
     }
 
-    void plugins(Exchange exchange) {
+    public void plugins(Exchange exchange) {
         exchange.sendJson(200, Map.of("plugins", plugins.describe()));
     }
 
-    void metrics(Exchange exchange) {
+    public void metrics(Exchange exchange) {
         exchange.sendText(200, "text/plain; version=0.0.4", metrics.scrape());
     }
 
-    void health(Exchange exchange) {
+    public void health(Exchange exchange) {
         long start = System.nanoTime();
         broker.checkHealth().toCompletableFuture().orTimeout(HEALTH_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .whenComplete((ok, error) -> {
