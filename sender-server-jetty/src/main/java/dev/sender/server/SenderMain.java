@@ -87,6 +87,8 @@ public final class SenderMain {
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // Jetty warns of every malformed Host header, which any client can send: refused with 400, not logged.
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
         setDefault("org.slf4j.simpleLogger.log.io.lettuce", "warn");
         setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
     }
