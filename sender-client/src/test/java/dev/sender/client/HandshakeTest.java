@@ -45,7 +45,7 @@ class HandshakeTest {
                 () -> client.subscribe(Map.of("age__gte", "abc")));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errorCode()).isEqualTo(12012);
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_QUERY_PARAMETERS.code());
         assertThat(e.is(ErrorCode.BAD_QUERY_PARAMETERS)).isTrue();
         assertThat(e.desc()).isEqualTo("Bad query parameters");
         assertThat(e.detail()).isEqualTo("Parameter 'age__gte': expected an integer, got 'abc'");
@@ -59,7 +59,7 @@ class HandshakeTest {
                 () -> client.subscribeGeneral(Map.of("event.x__gt:string", "a")));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errorCode()).isEqualTo(12012);
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_QUERY_PARAMETERS.code());
         assertThat(e.detail()).contains("event.x__gt:string");
     }
 
@@ -72,7 +72,8 @@ class HandshakeTest {
 
         await().atMost(Recorder.TIMEOUT).until(() -> recorder.lines.contains("state CONNECTING->CLOSED"));
         assertThat(recorder.lines).containsExactly("error SubscriptionClosedException", "state CONNECTING->CLOSED");
-        assertThat(((SenderException) recorder.errors.get(0)).errorCode()).isEqualTo(12012);
+        assertThat(((SenderException) recorder.errors.get(0)).errorCode())
+                .isEqualTo(ErrorCode.BAD_QUERY_PARAMETERS.code());
     }
 
     @Test
@@ -81,7 +82,7 @@ class HandshakeTest {
             SenderException e = catchThrowableOfType(SenderException.class, () -> noAccount.subscribe(Map.of()));
 
             assertThat(e.status()).isEqualTo(403);
-            assertThat(e.errorCode()).isEqualTo(29001);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.FORBIDDEN.code());
             assertThat(e.detail()).contains(LunaHeaders.ACCOUNT_ID);
         }
     }
@@ -104,7 +105,7 @@ class HandshakeTest {
                     () -> v3.subscribe(HandlerEventFilter.empty()));
 
             assertThat(e.status()).isEqualTo(404);
-            assertThat(e.errorCode()).isEqualTo(12013);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
             assertThat(e.detail()).contains("'3'");
         }
     }
@@ -120,7 +121,7 @@ class HandshakeTest {
 
             assertThat(first.state()).isEqualTo(Subscription.State.OPEN);
             assertThat(e.status()).isEqualTo(503);
-            assertThat(e.errorCode()).isEqualTo(29012);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.TOO_MANY_CONNECTIONS.code());
             assertThat(e.is(ErrorCode.TOO_MANY_CONNECTIONS)).isTrue();
             assertThat(e.desc()).isEqualTo("Too many connections");
             assertThat(e.detail()).isNotBlank();

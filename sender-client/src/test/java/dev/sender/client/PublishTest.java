@@ -119,7 +119,7 @@ class PublishTest {
                 ACCOUNT, "h", Events.CREATED, Events.ENDED, "123,abc", List.of(Events.numbered(1)))));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errorCode()).isEqualTo(29010);
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_HEADER.code());
         assertThat(e.is(ErrorCode.BAD_HEADER)).isTrue();
         assertThat(e.desc()).isEqualTo("Bad header");
         assertThat(e.detail()).contains(LunaHeaders.REQUEST_ID).contains("123,abc");
@@ -133,7 +133,7 @@ class PublishTest {
                 new GeneralPublication(Events.numbered(1), "t", "not-a-uuid", null, null, RequestId.generate())));
 
         assertThat(e.status()).isEqualTo(400);
-        assertThat(e.errorCode()).isEqualTo(11027);
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_INPUT_DATA.code());
         assertThat(e.detail()).isEqualTo("Failed to validate input json. Path: 'account_id',  message: 'must be a UUID'");
     }
 
@@ -144,7 +144,7 @@ class PublishTest {
                     () -> v1.publish("h", Events.CREATED, Events.ENDED, List.of(Events.numbered(1))));
 
             assertThat(e.status()).isEqualTo(404);
-            assertThat(e.errorCode()).isEqualTo(12013);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
             assertThat(e.detail()).contains("'1'");
         }
     }
@@ -157,7 +157,7 @@ class PublishTest {
                 () -> client.publish("h", Events.CREATED, Events.ENDED, List.of(big)));
 
         assertThat(e.status()).isEqualTo(413);
-        assertThat(e.errorCode()).isEqualTo(29011);
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.PAYLOAD_TOO_LARGE.code());
     }
 
     @Test
@@ -171,9 +171,9 @@ class PublishTest {
                     () -> failingClient.publishGeneral("t", Events.numbered(1)));
 
             assertThat(e.status()).isEqualTo(500);
-            assertThat(e.errorCode()).isEqualTo(29004);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.PUBLISH_FAILED.code());
             assertThat(e.detail()).contains("redis is down");
-            assertThat(general.errorCode()).isEqualTo(29004);
+            assertThat(general.errorCode()).isEqualTo(ErrorCode.PUBLISH_FAILED.code());
         }
     }
 
@@ -187,7 +187,7 @@ class PublishTest {
             SenderException e = catchThrowableOfType(SenderException.class, unhealthyClient::health);
 
             assertThat(e.status()).isEqualTo(502);
-            assertThat(e.errorCode()).isEqualTo(29013);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.BROKER_UNAVAILABLE.code());
             assertThat(e.detail()).contains("in-memory");
             assertThat(e.requestId()).isNotNull();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.sender.core.CloseCodes;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.event.Gender;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.filters.HandlerEventFilter;
@@ -76,7 +77,7 @@ class ReconnectTest {
             await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.CLOSED);
             SubscriptionClosedException e = catchThrowableOfType(SubscriptionClosedException.class, subscription::next);
             assertThat(e.status()).isEqualTo(404);
-            assertThat(e.errorCode()).isEqualTo(12013);
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
             assertThat(e.detail()).contains("'2'");
             assertThat(e.closedByApplication()).isFalse();
             assertThat(e.closeCode()).isEqualTo(CloseCodes.SHUTDOWN);

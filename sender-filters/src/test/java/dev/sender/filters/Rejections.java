@@ -23,7 +23,7 @@ final class Rejections {
         InvalidFilterException e = catchThrowableOfType(InvalidFilterException.class, call);
         assertThat(e).as("an InvalidFilterException").isNotNull();
         assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_QUERY_PARAMETERS);
-        assertThat(e.errorCode().code()).isEqualTo(12012);
+        assertThat(e.errorCode().code()).isEqualTo(ErrorCode.BAD_QUERY_PARAMETERS.code());
         assertThat(e.parameter()).isEqualTo(parameter);
         assertThat(e.detail()).startsWith("Parameter '" + parameter + "': ").contains(why);
         assertThat(e.getMessage()).isEqualTo(e.detail());

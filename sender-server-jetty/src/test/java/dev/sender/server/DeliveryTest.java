@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.CloseCodes;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
@@ -210,7 +211,8 @@ class DeliveryTest {
             RawHttp.Answer sameAccount = RawHttp.upgrade(server.port(), "/2/ws",
                     Map.of(LunaHeaders.ACCOUNT_ID, account.toString()));
             assertThat(sameAccount.status()).isEqualTo(503);
-            assertThat(ServerFixture.json(sameAccount.body()).get("error_code").asInt()).isEqualTo(29012);
+            assertThat(ServerFixture.json(sameAccount.body()).get("error_code").asInt())
+                    .isEqualTo(ErrorCode.TOO_MANY_CONNECTIONS.code());
 
             server.subscribeGeneral("");
             RawHttp.Answer overall = RawHttp.upgrade(server.port(), "/2/general_events/ws", Map.of());

@@ -7,6 +7,7 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
@@ -59,30 +60,41 @@ class PublishTest {
         String account = UUID.randomUUID().toString();
         String ok = ServerFixture.body("{\"a\":1}");
         return Stream.of(
-                Arguments.of(ok, new String[] {"Content-Type", JSON}, 400, 12014, LunaHeaders.ACCOUNT_ID),
-                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, "x", "Content-Type", JSON}, 400, 29010, "'x'"),
-                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", "text/plain"}, 400, 12017,
+                Arguments.of(ok, new String[] {"Content-Type", JSON}, 400,
+                        ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND.code(), LunaHeaders.ACCOUNT_ID),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, "x", "Content-Type", JSON}, 400,
+                        ErrorCode.BAD_HEADER.code(), "'x'"),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", "text/plain"}, 400,
+                        ErrorCode.BAD_CONTENT_TYPE.code(),
                         "text/plain"),
-                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account}, 400, 12017, "Content-Type"),
-                Arguments.of("", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12030, "empty"),
+                Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account}, 400,
+                        ErrorCode.BAD_CONTENT_TYPE.code(), "Content-Type"),
+                Arguments.of("", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.NO_DATA.code(), "empty"),
                 Arguments.of("{\"events\":[", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
-                        12002, "JSON"),
-                Arguments.of("[1,]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12002,
+                        ErrorCode.NOT_JSON.code(), "JSON"),
+                Arguments.of("[1,]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.NOT_JSON.code(),
                         "JSON"),
-                Arguments.of("[1] x", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 12002,
+                Arguments.of("[1] x", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.NOT_JSON.code(),
                         "JSON"),
-                Arguments.of("[1]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
+                Arguments.of("[1]", new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.BAD_INPUT_DATA.code(),
                         "Path: '',  message: 'must be an object'"),
                 Arguments.of("{\"events\":[{}],\"event_create_time\":\"c\",\"event_end_time\":\"e\"}",
-                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.BAD_INPUT_DATA.code(),
                         "Failed to validate input json. Path: 'handler_id',  message: 'field required'"),
                 Arguments.of("{\"events\":[],\"handler_id\":\"h\",\"event_create_time\":\"c\",\"event_end_time\":\"e\"}",
-                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400, 11027,
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 400,
+                        ErrorCode.BAD_INPUT_DATA.code(),
                         "Path: 'events',  message: 'must not be empty'"),
                 Arguments.of(ServerFixture.body("{\"pad\":\"" + "x".repeat(5000) + "\"}"),
-                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 413, 29011, "4096"),
+                        new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON}, 413,
+                        ErrorCode.PAYLOAD_TOO_LARGE.code(), "4096"),
                 Arguments.of(ok, new String[] {LunaHeaders.ACCOUNT_ID, account, "Content-Type", JSON, LunaHeaders.REQUEST_ID,
-                        "123,abc"}, 400, 29010, LunaHeaders.REQUEST_ID));
+                        "123,abc"}, 400, ErrorCode.BAD_HEADER.code(), LunaHeaders.REQUEST_ID));
     }
 
     @ParameterizedTest
@@ -103,7 +115,7 @@ class PublishTest {
         HttpResponse<String> refused = server.post("/2/publish", ServerFixture.body("{\"a\":1}"), "Content-Type",
                 JSON);
 
-        assertError(refused, 400, 12014, LunaHeaders.ACCOUNT_ID);
+        assertError(refused, 400, ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND.code(), LunaHeaders.ACCOUNT_ID);
         assertThat(refused.headers().firstValue("Connection")).hasValue("close");
     }
 
@@ -112,7 +124,7 @@ class PublishTest {
         HttpResponse<String> refused = server.post("/2/publish", "{\"events\":[]}", LunaHeaders.ACCOUNT_ID,
                 UUID.randomUUID().toString(), "Content-Type", JSON);
 
-        assertError(refused, 400, 11027, "events");
+        assertError(refused, 400, ErrorCode.BAD_INPUT_DATA.code(), "events");
         assertThat(refused.headers().firstValue("Connection")).isEmpty();
     }
 
@@ -123,7 +135,7 @@ class PublishTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
 
         assertError(server.send(request, LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString(), "Content-Type", JSON), 413,
-                29011, "4096");
+                ErrorCode.PAYLOAD_TOO_LARGE.code(), "4096");
     }
 
     @Test
@@ -137,11 +149,14 @@ class PublishTest {
 
     static Stream<Arguments> refusedGeneralPublishes() {
         return Stream.of(
-                Arguments.of("{\"event\":{}}", 400, 11027, "Path: 'event_type',  message: 'field required'"),
-                Arguments.of("{\"event_type\":\"t\"}", 400, 11027, "Path: 'event',  message: 'field required'"),
-                Arguments.of("{\"event\":{},\"event_type\":\"t\",\"account_id\":\"1\"}", 400, 11027, "account_id"),
-                Arguments.of("nope", 400, 12002, "JSON"),
-                Arguments.of("null {", 400, 12002, "JSON"));
+                Arguments.of("{\"event\":{}}", 400, ErrorCode.BAD_INPUT_DATA.code(),
+                        "Path: 'event_type',  message: 'field required'"),
+                Arguments.of("{\"event_type\":\"t\"}", 400, ErrorCode.BAD_INPUT_DATA.code(),
+                        "Path: 'event',  message: 'field required'"),
+                Arguments.of("{\"event\":{},\"event_type\":\"t\",\"account_id\":\"1\"}", 400,
+                        ErrorCode.BAD_INPUT_DATA.code(), "account_id"),
+                Arguments.of("nope", 400, ErrorCode.NOT_JSON.code(), "JSON"),
+                Arguments.of("null {", 400, ErrorCode.NOT_JSON.code(), "JSON"));
     }
 
     @ParameterizedTest
@@ -162,8 +177,8 @@ class PublishTest {
     @Test
     void unsupportedApiVersion_isNotFoundForPublishingToo() {
         assertError(server.post("/1/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString(),
-                "Content-Type", JSON), 404, 12013, "'1'");
-        assertError(server.get("/2/publish"), 405, 12021, "GET");
+                "Content-Type", JSON), 404, ErrorCode.RESOURCE_NOT_FOUND.code(), "'1'");
+        assertError(server.get("/2/publish"), 405, ErrorCode.METHOD_NOT_ALLOWED.code(), "GET");
     }
 
     @Test
@@ -171,7 +186,8 @@ class PublishTest {
         try (ServerFixture failing = ServerFixture.start(SenderSettings.ofDefaults(), new RefusingBroker(
                 new BrokerException("redis is down")))) {
             assertError(failing.post("/2/publish", ServerFixture.body("{}"), LunaHeaders.ACCOUNT_ID,
-                    UUID.randomUUID().toString(), "Content-Type", JSON), 500, 29004, "redis is down");
+                    UUID.randomUUID().toString(), "Content-Type", JSON), 500, ErrorCode.PUBLISH_FAILED.code(),
+                    "redis is down");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.DocSnippets;
 import dev.sender.redis.RedisBroker;
@@ -206,17 +207,19 @@ class RedisScaleOutTest {
         await().atMost(PATIENCE).until(() -> status(serverA, "/healthcheck") == 502
                 && status(serverB, "/healthcheck") == 502);
         JsonNode health = ServerFixture.json(serverB.get("/healthcheck").body());
-        assertThat(health.get("error_code").asInt()).isEqualTo(29013);
+        assertThat(health.get("error_code").asInt()).isEqualTo(ErrorCode.BROKER_UNAVAILABLE.code());
         assertThat(health.get("detail").asText()).startsWith("redis broker: ").contains("Redis at redis://127.0.0.1:"
                 + redis.port());
         HttpResponse<String> refused = serverA.post("/2/publish", ServerFixture.body("{\"seq\":2}"), LunaHeaders.ACCOUNT_ID,
                 account.toString(), "Content-Type", "application/json");
         assertThat(refused.statusCode()).isEqualTo(500);
-        assertThat(ServerFixture.json(refused.body()).get("error_code").asInt()).isEqualTo(29004);
+        assertThat(ServerFixture.json(refused.body()).get("error_code").asInt())
+                .isEqualTo(ErrorCode.PUBLISH_FAILED.code());
         HttpResponse<String> refusedGeneral = serverB.post("/2/general_events/publish",
                 "{\"event\":{\"seq\":2},\"event_type\":\"door\"}", "Content-Type", "application/json");
         assertThat(refusedGeneral.statusCode()).isEqualTo(500);
-        assertThat(ServerFixture.json(refusedGeneral.body()).get("error_code").asInt()).isEqualTo(29004);
+        assertThat(ServerFixture.json(refusedGeneral.body()).get("error_code").asInt())
+                .isEqualTo(ErrorCode.PUBLISH_FAILED.code());
         TestSubscriber joinedWhileDown = serverA.subscribe(account, "");
         assertThat(onB.isClosed()).isFalse();
         assertThat(generalOnA.isClosed()).isFalse();
@@ -247,7 +250,8 @@ class RedisScaleOutTest {
                 if (response.statusCode() == 201) {
                     accepted.add(i);
                 } else {
-                    assertThat(ServerFixture.json(response.body()).get("error_code").asInt()).isEqualTo(29004);
+                    assertThat(ServerFixture.json(response.body()).get("error_code").asInt())
+                            .isEqualTo(ErrorCode.PUBLISH_FAILED.code());
                 }
             }
         });

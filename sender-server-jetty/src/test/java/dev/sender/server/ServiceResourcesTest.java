@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.Broker;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.event.Publication;
 import dev.sender.server.testing.RawHttp;
@@ -71,7 +72,7 @@ class ServiceResourcesTest {
         HttpResponse<String> response = server.get(path);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).get("error_code").asInt()).isEqualTo(12013);
+        assertThat(json(response).get("error_code").asInt()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
         assertThat(json(response).get("detail").asText()).contains(path);
     }
 
@@ -84,7 +85,8 @@ class ServiceResourcesTest {
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.headers().get("content-type")).startsWith("application/json");
         assertThat(answer.headers().get("luna-request-id")).matches(REQUEST_ID);
-        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(12013);
+        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt())
+                .isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
         assertThat(ServerFixture.json(answer.body()).get("desc").asText()).isEqualTo("Resource not found");
     }
 
@@ -94,7 +96,7 @@ class ServiceResourcesTest {
         HttpResponse<String> response = server.get(path);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).get("error_code").asInt()).isEqualTo(12013);
+        assertThat(json(response).get("error_code").asInt()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND.code());
         assertThat(json(response).get("detail").asText()).contains("'0");
     }
 
@@ -105,7 +107,7 @@ class ServiceResourcesTest {
         assertThat(answer.status()).isEqualTo(431);
         assertThat(answer.headers().get("content-type")).startsWith("application/json");
         assertThat(answer.headers().get("luna-request-id")).matches(REQUEST_ID);
-        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(29010);
+        assertThat(ServerFixture.json(answer.body()).get("error_code").asInt()).isEqualTo(ErrorCode.BAD_HEADER.code());
     }
 
     @Test
@@ -114,7 +116,7 @@ class ServiceResourcesTest {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD");
-        assertThat(json(response).get("error_code").asInt()).isEqualTo(12021);
+        assertThat(json(response).get("error_code").asInt()).isEqualTo(ErrorCode.METHOD_NOT_ALLOWED.code());
     }
 
     @Test
@@ -141,7 +143,7 @@ class ServiceResourcesTest {
         HttpResponse<String> response = server.get("/docs/spec", "Accept", accept);
 
         assertThat(response.statusCode()).isEqualTo(415);
-        assertThat(json(response).get("error_code").asInt()).isEqualTo(12024);
+        assertThat(json(response).get("error_code").asInt()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE.code());
     }
 
     @Test
@@ -176,7 +178,7 @@ class ServiceResourcesTest {
 
         HttpResponse<String> xml = server.get("/config", "Accept", "application/xml");
         assertThat(xml.statusCode()).isEqualTo(415);
-        assertThat(json(xml).get("error_code").asInt()).isEqualTo(12024);
+        assertThat(json(xml).get("error_code").asInt()).isEqualTo(ErrorCode.UNSUPPORTED_MEDIA_TYPE.code());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sender.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.SampleEvents;
 import dev.sender.server.testing.RawHttp;
@@ -101,17 +102,25 @@ class SubscribeTest {
     static Stream<Arguments> refusals() {
         String account = UUID.randomUUID().toString();
         return Stream.of(
-                Arguments.of("/2/ws", Map.of(), 403, 29001, LunaHeaders.ACCOUNT_ID),
-                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, "nope"), 400, 29010, LunaHeaders.ACCOUNT_ID),
-                Arguments.of("/2/ws?gender=7", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "gender"),
-                Arguments.of("/2/ws?colour=red", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "colour"),
-                Arguments.of("/2/ws?age__gte=1&age__gte=2", Map.of(LunaHeaders.ACCOUNT_ID, account), 400, 12012, "age__gte"),
-                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, account, LunaHeaders.REQUEST_ID, "bad"), 400, 29010,
+                Arguments.of("/2/ws", Map.of(), 403, ErrorCode.FORBIDDEN.code(), LunaHeaders.ACCOUNT_ID),
+                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, "nope"), 400, ErrorCode.BAD_HEADER.code(),
+                        LunaHeaders.ACCOUNT_ID),
+                Arguments.of("/2/ws?gender=7", Map.of(LunaHeaders.ACCOUNT_ID, account), 400,
+                        ErrorCode.BAD_QUERY_PARAMETERS.code(), "gender"),
+                Arguments.of("/2/ws?colour=red", Map.of(LunaHeaders.ACCOUNT_ID, account), 400,
+                        ErrorCode.BAD_QUERY_PARAMETERS.code(), "colour"),
+                Arguments.of("/2/ws?age__gte=1&age__gte=2", Map.of(LunaHeaders.ACCOUNT_ID, account), 400,
+                        ErrorCode.BAD_QUERY_PARAMETERS.code(), "age__gte"),
+                Arguments.of("/2/ws", Map.of(LunaHeaders.ACCOUNT_ID, account, LunaHeaders.REQUEST_ID, "bad"), 400,
+                        ErrorCode.BAD_HEADER.code(),
                         LunaHeaders.REQUEST_ID),
-                Arguments.of("/3/ws", Map.of(LunaHeaders.ACCOUNT_ID, account), 404, 12013, "'3'"),
-                Arguments.of("/2/general_events/ws?event.a__gt=x", Map.of(), 400, 12012, "event.a__gt"),
-                Arguments.of("/2/general_events/ws?account_id=nope", Map.of(), 400, 12012, "account_id"),
-                Arguments.of("/1/general_events/ws", Map.of(), 404, 12013, "'1'"));
+                Arguments.of("/3/ws", Map.of(LunaHeaders.ACCOUNT_ID, account), 404,
+                        ErrorCode.RESOURCE_NOT_FOUND.code(), "'3'"),
+                Arguments.of("/2/general_events/ws?event.a__gt=x", Map.of(), 400,
+                        ErrorCode.BAD_QUERY_PARAMETERS.code(), "event.a__gt"),
+                Arguments.of("/2/general_events/ws?account_id=nope", Map.of(), 400,
+                        ErrorCode.BAD_QUERY_PARAMETERS.code(), "account_id"),
+                Arguments.of("/1/general_events/ws", Map.of(), 404, ErrorCode.RESOURCE_NOT_FOUND.code(), "'1'"));
     }
 
     @ParameterizedTest
@@ -133,7 +142,8 @@ class SubscribeTest {
         var response = server.get("/2/ws", LunaHeaders.ACCOUNT_ID, UUID.randomUUID().toString());
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ServerFixture.json(response.body()).get("error_code").asInt()).isEqualTo(12014);
+        assertThat(ServerFixture.json(response.body()).get("error_code").asInt())
+                .isEqualTo(ErrorCode.REQUIRED_PARAMETERS_NOT_FOUND.code());
     }
 
     /** A filter, an event it lets through, and one it stops. */
