@@ -32,9 +32,6 @@ final class ConnectionStateMachine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStateMachine.class);
 
-    /** Close codes after which the connection is reopened, when the policy allows. */
-    private static final int NORMAL_CLOSURE = 1000;
-
     private final RealSenderClient client;
     private final URI uri;
     /** Request headers of every handshake, besides a fresh request id. */
@@ -94,7 +91,7 @@ final class ConnectionStateMachine {
         Connection toClose;
         lock.lock();
         try {
-            toClose = terminate(new SubscriptionClosedException(why, NORMAL_CLOSURE, true, null), false, reason);
+            toClose = terminate(new SubscriptionClosedException(why, CloseCodes.NORMAL, true, null), false, reason);
         } finally {
             lock.unlock();
         }
@@ -143,7 +140,7 @@ final class ConnectionStateMachine {
             pendingReconnect = null;
         }
         if (connection != null) {
-            listeners.closed(NORMAL_CLOSURE, closeReason);
+            listeners.closed(CloseCodes.NORMAL, closeReason);
         }
         if (failure) {
             LOG.warn("subscription {} closed: {}", uri, why.getMessage());
@@ -195,7 +192,7 @@ final class ConnectionStateMachine {
             if (!sink.test(text)) {
                 toClose = terminate(new SubscriptionClosedException("message buffer overflow: " + capacity
                         + " received messages were waiting for the application to take them (SenderClient.Builder"
-                        + ".messageBuffer); the subscription is closed rather than dropping messages", NORMAL_CLOSURE,
+                        + ".messageBuffer); the subscription is closed rather than dropping messages", CloseCodes.NORMAL,
                         false, null), true, "message buffer overflow");
             }
         } finally {

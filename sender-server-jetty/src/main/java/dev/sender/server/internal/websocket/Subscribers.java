@@ -1,5 +1,6 @@
 package dev.sender.server.internal.websocket;
 
+import dev.sender.core.CloseCodes;
 import dev.sender.core.Topic;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.metrics.SubscriberCounts;
@@ -10,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.websocket.core.CloseStatus;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +119,7 @@ public final class Subscribers implements SubscriberCounts {
     /** Closes every subscriber with 1001 after what was accepted for it, waiting up to {@code timeout}. */
     public void shutdown(Duration timeout) throws InterruptedException {
         shutdown = true;
-        closeAll(CloseStatus.SHUTDOWN, "server shutdown");
+        closeAll(CloseCodes.SHUTDOWN, "server shutdown");
         int left = awaitEmpty(timeout);
         if (left > 0) {
             LOG.warn("{} subscribers had not closed after {}; they are dropped", left, timeout);
