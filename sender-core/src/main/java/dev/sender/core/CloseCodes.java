@@ -18,15 +18,17 @@ public final class CloseCodes {
     public static final int MESSAGE_TOO_LARGE = 1009;
     /** The server failed unexpectedly. */
     public static final int INTERNAL_ERROR = 1011;
+    /** The subscriber's token expired (SPEC §8, a Sender decision): connect again with a fresh one. */
+    public static final int TOKEN_EXPIRED = 4001;
     /** The subscriber was too slow: its outbound queue passed its limit (a Sender decision). */
     public static final int TOO_SLOW = 4008;
 
     /**
      * Closes after which connecting again can succeed: shutdown, a dropped connection, an internal error, a
-     * restart (1012), try again later (1013), a bad gateway (1014), and too slow.
+     * restart (1012), try again later (1013), a bad gateway (1014), an expired token, and too slow.
      */
     public static final Set<Integer> RECONNECTABLE =
-            Set.of(SHUTDOWN, ABNORMAL, INTERNAL_ERROR, 1012, 1013, 1014, TOO_SLOW);
+            Set.of(SHUTDOWN, ABNORMAL, INTERNAL_ERROR, 1012, 1013, 1014, TOKEN_EXPIRED, TOO_SLOW);
 
     private CloseCodes() {
     }

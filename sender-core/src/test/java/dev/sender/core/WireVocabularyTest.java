@@ -30,6 +30,7 @@ class WireVocabularyTest {
         assertThat(CloseCodes.RECONNECTABLE).contains(CloseCodes.SHUTDOWN, CloseCodes.TOO_SLOW, CloseCodes.ABNORMAL,
                 CloseCodes.INTERNAL_ERROR);
         assertThat(CloseCodes.isReconnectable(CloseCodes.TOO_SLOW)).isTrue();
+        assertThat(CloseCodes.isReconnectable(CloseCodes.TOKEN_EXPIRED)).isTrue();
         assertThat(CloseCodes.isReconnectable(CloseCodes.NORMAL)).isFalse();
         assertThat(CloseCodes.isReconnectable(CloseCodes.MESSAGE_TOO_LARGE)).isFalse();
         assertThat(CloseCodes.isReconnectable(1008)).isFalse();
