@@ -16,7 +16,7 @@ import java.util.Optional;
  * in rising precedence: defaults, the configuration file (properties or JSON), environment variables
  * ({@code SENDER_PORT}...), and command-line options. {@code --help} lists them all, {@code --version} prints
  * the version. Exit status: 1 when the broker cannot be reached; 2 for a bad option or value, an unreadable
- * configuration file or a port that cannot be bound, each said in one line on the standard error.
+ * configuration file or TLS keystore, or a port that cannot be bound, each said in one line on the standard error.
  */
 public final class SenderMain {
 

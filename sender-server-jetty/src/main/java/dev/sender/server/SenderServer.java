@@ -2,7 +2,9 @@ package dev.sender.server;
 
 import dev.sender.core.Broker;
 import dev.sender.server.internal.http.JsonErrorHandler;
+import dev.sender.server.internal.http.TlsKeystore;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +14,11 @@ import java.util.ServiceLoader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +53,9 @@ public final class SenderServer implements AutoCloseable {
 
     private SenderServer(Builder b) {
         settings = b.settings;
+        Path keystore = settings.tlsKeystore();
+        SslContextFactory.Server tls = keystore == null ? null
+                : TlsKeystore.contextFactory(keystore, settings.tlsKeystorePassword());
         Broker broker = b.broker != null ? b.broker : Broker.inMemory();
         ownedBroker = b.broker == null ? broker : null;
         List<SenderPlugin> plugins = new ArrayList<>(b.plugins);
@@ -62,7 +70,13 @@ public final class SenderServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         // Ambiguous paths reach the router, which answers them 404 12013 like any path that names no resource.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        if (tls == null) {
+            connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        } else {
+            http.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(jetty, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(http));
+        }
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setAcceptQueueSize(4096);
@@ -96,7 +110,7 @@ public final class SenderServer implements AutoCloseable {
             throw new IllegalStateException("cannot start Sender on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        LOG.info("Sender listening on http://{}:{}", settings.host(), port());
+        LOG.info("Sender listening on {}://{}:{}", scheme(), settings.host(), port());
         return this;
     }
 
@@ -105,10 +119,17 @@ public final class SenderServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** {@code http://host:port} of this server; {@code 0.0.0.0} shows as {@code localhost}. */
+    /**
+     * {@code http://host:port} of this server, {@code https://} with a {@linkplain SenderSettings#tlsKeystore() TLS
+     * keystore}; {@code 0.0.0.0} shows as {@code localhost}.
+     */
     public URI uri() {
         String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+        return URI.create(scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    private String scheme() {
+        return settings.tlsKeystore() == null ? "http" : "https";
     }
 
     /** The Jetty server, for what the builder does not cover. */
@@ -203,7 +224,12 @@ public final class SenderServer implements AutoCloseable {
             return this;
         }
 
-        /** The server, not started. */
+        /**
+         * The server, not started.
+         *
+         * @throws IllegalStateException when the {@linkplain SenderSettings#tlsKeystore() TLS keystore} cannot be
+         *     used: missing, unreadable, not PKCS#12, a wrong password or no private key
+         */
         public SenderServer build() {
             return new SenderServer(this);
         }

@@ -1,6 +1,7 @@
 package dev.sender.server;
 
 import dev.sender.server.internal.settings.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a Sender server, every one with a visible default. Immutable; build with {@link #builder()},
@@ -62,6 +64,8 @@ public final class SenderSettings {
     private final int maxSubscribersPerAccount;
     private final int writerThreads;
     private final Duration shutdownTimeout;
+    private final @Nullable Path tlsKeystore;
+    private final @Nullable String tlsKeystorePassword;
 
     private SenderSettings(Builder b) {
         host = b.host;
@@ -78,6 +82,8 @@ public final class SenderSettings {
         maxSubscribersPerAccount = b.maxSubscribersPerAccount;
         writerThreads = b.writerThreads;
         shutdownTimeout = b.shutdownTimeout;
+        tlsKeystore = b.tlsKeystore;
+        tlsKeystorePassword = b.tlsKeystorePassword;
     }
 
     /** The default settings. */
@@ -177,6 +183,19 @@ public final class SenderSettings {
         return shutdownTimeout;
     }
 
+    /**
+     * The PKCS#12 keystore holding the server's private key and certificate chain; when set, the port speaks HTTPS
+     * and WSS only. {@code null} (the default) for plain HTTP and WS.
+     */
+    public @Nullable Path tlsKeystore() {
+        return tlsKeystore;
+    }
+
+    /** The password of {@link #tlsKeystore()} and of its key; {@code null} (the default) for none. */
+    public @Nullable String tlsKeystorePassword() {
+        return tlsKeystorePassword;
+    }
+
     /** The settings by their configuration key, in a stable order, as {@code /config} shows them. */
     public Map<String, Object> asMap() {
         return Settings.shown(this);
@@ -213,6 +232,8 @@ public final class SenderSettings {
         private int maxSubscribersPerAccount = DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT;
         private int writerThreads = DEFAULT_WRITER_THREADS;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private @Nullable Path tlsKeystore;
+        private @Nullable String tlsKeystorePassword;
 
         private Builder() {
         }
@@ -232,6 +253,8 @@ public final class SenderSettings {
             maxSubscribersPerAccount = s.maxSubscribersPerAccount;
             writerThreads = s.writerThreads;
             shutdownTimeout = s.shutdownTimeout;
+            tlsKeystore = s.tlsKeystore;
+            tlsKeystorePassword = s.tlsKeystorePassword;
         }
 
         /** See {@link SenderSettings#host()}. */
@@ -332,6 +355,18 @@ public final class SenderSettings {
             Objects.requireNonNull(timeout, "shutdown-timeout");
             require(!timeout.isNegative(), "shutdown-timeout must not be negative: " + timeout);
             this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /** See {@link SenderSettings#tlsKeystore()}; {@code null} for plain HTTP. */
+        public Builder tlsKeystore(@Nullable Path keystore) {
+            this.tlsKeystore = keystore;
+            return this;
+        }
+
+        /** See {@link SenderSettings#tlsKeystorePassword()}; {@code null} for none. */
+        public Builder tlsKeystorePassword(@Nullable String password) {
+            this.tlsKeystorePassword = password;
             return this;
         }
 

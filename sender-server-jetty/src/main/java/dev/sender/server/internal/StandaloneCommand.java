@@ -90,7 +90,7 @@ public final class StandaloneCommand {
                 .footerHeading("%nExit status:%n")
                 .footer("  0  --help or --version printed (SIGTERM or Ctrl-C stops the server gracefully)",
                         "  1  the broker cannot be reached",
-                        "  2  a bad option or value, an unreadable configuration file, or the port cannot be bound")
+                        "  2  a bad option or value, an unreadable configuration file or TLS keystore, or the port cannot be bound")
                 .sortOptions(false)
                 .abbreviateSynopsis(true)
                 .width(110)

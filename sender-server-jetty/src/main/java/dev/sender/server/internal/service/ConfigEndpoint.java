@@ -45,7 +45,7 @@ public final class ConfigEndpoint {
         if (setting.isEmpty()) {
             return SECRET_KEY.matcher(key).matches() ? MASK : withoutPassword(value);
         }
-        if (!setting.get().secret()) {
+        if (!setting.get().secret() || value == null) {
             return value;
         }
         return value instanceof String text && URI.matcher(text).matches() ? withoutPassword(text) : MASK;

@@ -11,6 +11,7 @@ import static dev.sender.server.internal.settings.SettingType.TEXT;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.SenderSettings.Builder;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,10 @@ public final class Settings {
             Setting.of("shutdown-timeout", DURATION, SenderSettings.DEFAULT_SHUTDOWN_TIMEOUT,
                     SenderSettings::shutdownTimeout, Builder::shutdownTimeout,
                     "how long a graceful shutdown waits for subscribers"),
+            Setting.of("tls-keystore", TEXT, null, s -> s.tlsKeystore() == null ? null : s.tlsKeystore().toString(),
+                    (b, v) -> b.tlsKeystore(Path.of(v)), "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
+            Setting.of("tls-keystore-password", TEXT, null, SenderSettings::tlsKeystorePassword,
+                    Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
             REDIS);
 
     private Settings() {

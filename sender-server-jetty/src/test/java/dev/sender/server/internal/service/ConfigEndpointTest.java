@@ -15,6 +15,8 @@ class ConfigEndpointTest {
             "redis,                 redis://cache:6379/2,                 redis://cache:6379/2",
             "redis-password,        hunter2,                              ********",
             "api-token,             abc,                                  ********",
+            "tls-keystore-password, changeit,                             ********",
+            "tls-keystore,          /etc/sender/tls.p12,                  /etc/sender/tls.p12",
             "host,                  127.0.0.1,                            127.0.0.1"})
     void mask_hidesPasswordsInUrisAndSecretKeys(String key, String value, String shown) {
         assertThat(ConfigEndpoint.mask(key, value)).isEqualTo(shown);
