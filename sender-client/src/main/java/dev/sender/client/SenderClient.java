@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +44,14 @@ import org.jspecify.annotations.Nullable;
  * ReconnectPolicy} allows: after a close 1001 (server shutdown), 4008 (too slow), 1006 (dropped), 1011, 1012,
  * 1013 or 1014, and after a failed attempt other than a handshake refused with a 4xx status, which closes the
  * subscription for good. Any other close code also closes it.
+ *
+ * <p><b>Access control and TLS.</b> With a {@link Builder#token(Supplier) token supplier}, every HTTP call and
+ * every WebSocket handshake carries {@code Authorization: Bearer <token>}, the supplier being asked anew each time.
+ * A server that refuses the token ({@code 401 29020}) or what it grants ({@code 403 29021}) throws that error as a
+ * {@link SenderException}, and a subscription refused so when reconnecting closes for good. When the server closes a
+ * subscription because its token expired (close 4001), the client reconnects at once, with a fresh token from the
+ * supplier. An {@code https} origin makes subscriptions use {@code wss}; {@link Builder#sslContext(SSLContext)} sets
+ * the certificates to trust, for instance a private certificate authority's.
  *
  * <p><b>Threads.</b> The client is thread-safe. All its WebSocket connections share one Tyrus container (daemon
  * threads named {@code Grizzly(n)}, which Tyrus stops about a second after the last connection of the JVM closed);
@@ -232,6 +242,8 @@ public interface SenderClient extends AutoCloseable {
         private ReconnectPolicy reconnect = ReconnectPolicy.ofDefaults();
         private ConnectionListener connectionListener = new ConnectionListener() { };
         private int messageBuffer = DEFAULT_MESSAGE_BUFFER;
+        private @Nullable Supplier<String> token;
+        private @Nullable SSLContext sslContext;
 
         private Builder() {
         }
@@ -322,6 +334,34 @@ public interface SenderClient extends AutoCloseable {
         }
 
         /**
+         * Where the bearer token comes from: every HTTP call and every WebSocket handshake (the first of a
+         * subscription and each reconnect) asks {@code token} anew and sends {@code Authorization: Bearer <token>},
+         * so a supplier that refreshes its token before it expires keeps subscriptions alive. It is called on the
+         * calling thread or on the client's reconnect threads, and should return quickly (a cached token, refreshed
+         * ahead of time). A supplier that throws or gives a blank token fails the call with a {@link SenderException}
+         * of status 0, which a reconnecting subscription retries as the {@link ReconnectPolicy} allows. Default: none,
+         * no {@code Authorization} header.
+         *
+         * <pre>{@code
+         * SenderClient client = SenderClient.builder().origin(origin).token(tokens::current).build();
+         * }</pre>
+         */
+        public Builder token(Supplier<String> token) {
+            this.token = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /**
+         * The TLS context of {@code https} calls and {@code wss} subscriptions: its trust managers decide which
+         * server certificates are accepted (the host name is checked as well), its key managers which client
+         * certificate, if any, is offered. Default: the JVM's default context.
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
          * The client, ready to use; it opens no connection until asked.
          *
          * @throws IllegalStateException when no origin was given
@@ -331,7 +371,7 @@ public interface SenderClient extends AutoCloseable {
                 throw new IllegalStateException("origin is required: call origin(URI) before build()");
             }
             return new RealSenderClient(new ClientSettings(origin, apiVersion, accountId, requestTimeout,
-                    connectTimeout, reconnect, connectionListener, messageBuffer));
+                    connectTimeout, reconnect, connectionListener, messageBuffer, token, sslContext));
         }
 
         private static Duration positive(Duration value, String name) {

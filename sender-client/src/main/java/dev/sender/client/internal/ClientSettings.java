@@ -2,10 +2,13 @@ package dev.sender.client.internal;
 
 import dev.sender.client.ConnectionListener;
 import dev.sender.client.ReconnectPolicy;
+import dev.sender.client.SenderException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,9 +22,42 @@ import org.jspecify.annotations.Nullable;
  * @param reconnect when lost connections are reopened
  * @param connectionListener told about every subscription's connections
  * @param messageBuffer messages that may wait per subscription
+ * @param token asked for the bearer token of every HTTP call and handshake, if any
+ * @param sslContext the TLS context of {@code https} and {@code wss}, if not the JVM's default
  */
 public record ClientSettings(URI origin, int apiVersion, @Nullable UUID accountId, Duration requestTimeout,
-        Duration connectTimeout, ReconnectPolicy reconnect, ConnectionListener connectionListener, int messageBuffer) {
+        Duration connectTimeout, ReconnectPolicy reconnect, ConnectionListener connectionListener, int messageBuffer,
+        @Nullable Supplier<String> token, @Nullable SSLContext sslContext) {
+
+    /**
+     * The {@code Authorization} header of a new request or handshake, {@code Bearer} and a token just asked of
+     * {@link #token()}; null without a token supplier.
+     *
+     * @throws SenderException (status 0) when the supplier fails, or gives no token or one a header cannot carry
+     */
+    @Nullable String authorization(String requestId) {
+        if (token == null) {
+            return null;
+        }
+        String value;
+        try {
+            value = token.get();
+        } catch (RuntimeException e) {
+            throw new SenderException("the token supplier failed: " + e, requestId, e);
+        }
+        if (value == null || value.isBlank()) {
+            throw new SenderException("the token supplier gave no token", requestId, null);
+        }
+        value = value.strip();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new SenderException("the token supplier gave a token with a character a header cannot carry "
+                        + "at index " + i, requestId, null);
+            }
+        }
+        return "Bearer " + value;
+    }
 
     /** The origin as text without a trailing slash, such as {@code http://host:5080/sender}. */
     String httpBase() {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.glassfish.tyrus.client.auth.AuthenticationException;
 import org.glassfish.tyrus.client.exception.DeploymentHandshakeException;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,10 @@ final class Connection extends Endpoint {
         Connection connection = new Connection(machine, uri);
         Map<String, String> sent = new LinkedHashMap<>(headers);
         sent.put(LunaHeaders.REQUEST_ID, requestId);
+        String authorization = client.settings().authorization(requestId);
+        if (authorization != null) {
+            sent.put(Http.AUTHORIZATION, authorization);
+        }
         try {
             connection.session = client.webSockets().connect(connection, uri, sent,
                     answer -> connection.handshakeRequestId = header(answer, LunaHeaders.RESPONSE_REQUEST_ID));
@@ -102,8 +107,16 @@ final class Connection extends Endpoint {
         }
     }
 
-    /** The HTTP status of a refused handshake, or 0 when {@code e} is not a refusal. */
+    /**
+     * The HTTP status of a refused handshake, or 0 when {@code e} is not a refusal. Tyrus reports a 401 it cannot
+     * answer with credentials of its own as an {@link AuthenticationException} of status 500.
+     */
     private static int handshakeStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return 401;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             int status = 0;
             if (t instanceof DeploymentHandshakeException handshake) {

@@ -214,7 +214,7 @@ final class ConnectionStateMachine {
             listeners.closed(code, reason);
             if (CloseCodes.isReconnectable(code)) {
                 LOG.info("subscription {} lost its connection: {} {}", uri, code, reason);
-                toClose = scheduleReconnect(null);
+                toClose = scheduleReconnect(null, code == CloseCodes.TOKEN_EXPIRED);
             } else {
                 toClose = terminate(new SubscriptionClosedException("the server closed the subscription with code "
                         + code + (reason.isEmpty() ? "" : " (" + reason + ")"), code, false, null), true, "");
@@ -239,10 +239,11 @@ final class ConnectionStateMachine {
     }
 
     /**
-     * Under the lock: plans the next reconnect attempt, or closes the subscription when the policy gives up.
-     * Returns a connection to close once the lock is released.
+     * Under the lock: plans the next reconnect attempt, or closes the subscription when the policy gives up; an
+     * {@code immediate} attempt (after an expired token, which a fresh one answers at once) does not wait for the
+     * policy's delay. Returns a connection to close once the lock is released.
      */
-    private @Nullable Connection scheduleReconnect(@Nullable SenderException lastFailure) {
+    private @Nullable Connection scheduleReconnect(@Nullable SenderException lastFailure, boolean immediate) {
         int next = ++attempt;
         Optional<Duration> delay;
         try {
@@ -257,7 +258,7 @@ final class ConnectionStateMachine {
                     : "gave up reconnecting after " + (next - 1) + " attempts";
             return terminate(new SubscriptionClosedException(why, lastCloseCode, false, lastFailure), true, "");
         }
-        Duration wait = delay.get();
+        Duration wait = immediate ? Duration.ZERO : delay.get();
         moveTo(ConnectionPhase.WAITING);
         listeners.reconnecting(next, wait);
         try {
@@ -312,7 +313,7 @@ final class ConnectionStateMachine {
             } else {
                 LOG.debug("subscription {}: reconnect attempt {} failed: {}", uri, attempt, e.getMessage());
                 listeners.failed(e);
-                toClose = scheduleReconnect(e);
+                toClose = scheduleReconnect(e, false);
             }
         } finally {
             lock.unlock();

@@ -33,6 +33,8 @@ final class Http {
     private static final Logger LOG = LoggerFactory.getLogger(Http.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The request header carrying the bearer token. */
+    static final String AUTHORIZATION = "Authorization";
     /** The longest piece of a non-LUNA error body kept as an exception's detail. */
     private static final int MAX_DETAIL = 500;
 
@@ -57,11 +59,14 @@ final class Http {
             throw new IllegalStateException("the SenderClient is closed");
         }
         if (client == null) {
-            client = HttpClient.newBuilder()
+            HttpClient.Builder builder = HttpClient.newBuilder()
                     .executor(executor)
                     .connectTimeout(settings.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build();
+                    .followRedirects(HttpClient.Redirect.NEVER);
+            if (settings.sslContext() != null) {
+                builder.sslContext(settings.sslContext());
+            }
+            client = builder.build();
         }
         inFlight++;
         return client;
@@ -219,6 +224,10 @@ final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                 .header(LunaHeaders.REQUEST_ID, requestId);
         headers.forEach(request::header);
+        String authorization = settings.authorization(requestId);
+        if (authorization != null) {
+            request.header(AUTHORIZATION, authorization);
+        }
         return request;
     }
 

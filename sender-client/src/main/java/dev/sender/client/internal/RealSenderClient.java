@@ -118,7 +118,16 @@ public final class RealSenderClient implements SenderClient {
                 .connectionListener(settings.connectionListener())
                 .messageBuffer(settings.messageBuffer());
         UUID account = settings.accountId();
-        return account == null ? builder : builder.accountId(account);
+        if (account != null) {
+            builder.accountId(account);
+        }
+        if (settings.token() != null) {
+            builder.token(settings.token());
+        }
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext());
+        }
+        return builder;
     }
 
     // ---- Subscribing -----------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
  * The client's jakarta.websocket container: one Tyrus {@link ClientManager} for every connection, on Tyrus's
@@ -33,6 +34,11 @@ final class WebSockets {
         properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_IDLE_SECONDS);
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) settings.connectTimeout().toMillis());
         properties.put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_MESSAGE_BYTES);
+        if (settings.sslContext() != null) {
+            // Client mode, no client certificate; Tyrus checks the server's host name by default.
+            properties.put(ClientProperties.SSL_ENGINE_CONFIGURATOR,
+                    new SslEngineConfigurator(settings.sslContext(), true, false, false));
+        }
     }
 
     /**
