@@ -1,6 +1,7 @@
 package dev.sender.server;
 
 import dev.sender.server.internal.settings.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a Sender server, every one with a visible default. Immutable; build with {@link #builder()},
@@ -47,6 +49,10 @@ public final class SenderSettings {
     public static final int DEFAULT_WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Default {@link #shutdownTimeout()}: 5 s. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@link #auth()}: none, as LUNA's Sender. */
+    public static final AuthMode DEFAULT_AUTH = AuthMode.NONE;
+    /** Default {@link #jwtClockSkew()}: 30 s. */
+    public static final Duration DEFAULT_JWT_CLOCK_SKEW = Duration.ofSeconds(30);
 
     private final String host;
     private final int port;
@@ -62,6 +68,13 @@ public final class SenderSettings {
     private final int maxSubscribersPerAccount;
     private final int writerThreads;
     private final Duration shutdownTimeout;
+    private final AuthMode auth;
+    private final @Nullable Path jwtHs256SecretFile;
+    private final @Nullable Path jwtPublicKeyFile;
+    private final @Nullable Path jwtJwksFile;
+    private final @Nullable String jwtIssuer;
+    private final @Nullable String jwtAudience;
+    private final Duration jwtClockSkew;
 
     private SenderSettings(Builder b) {
         host = b.host;
@@ -78,6 +91,13 @@ public final class SenderSettings {
         maxSubscribersPerAccount = b.maxSubscribersPerAccount;
         writerThreads = b.writerThreads;
         shutdownTimeout = b.shutdownTimeout;
+        auth = b.auth;
+        jwtHs256SecretFile = b.jwtHs256SecretFile;
+        jwtPublicKeyFile = b.jwtPublicKeyFile;
+        jwtJwksFile = b.jwtJwksFile;
+        jwtIssuer = b.jwtIssuer;
+        jwtAudience = b.jwtAudience;
+        jwtClockSkew = b.jwtClockSkew;
     }
 
     /** The default settings. */
@@ -177,6 +197,41 @@ public final class SenderSettings {
         return shutdownTimeout;
     }
 
+    /** How requests are authenticated; with {@link AuthMode#JWT}, exactly one {@code jwt-*-file} names the keys. */
+    public AuthMode auth() {
+        return auth;
+    }
+
+    /** The file of the HS256 secret (its bytes less one trailing newline, at least 32); null for none. */
+    public @Nullable Path jwtHs256SecretFile() {
+        return jwtHs256SecretFile;
+    }
+
+    /** The PEM file of the RS256 or ES256 public key (or certificate) that verifies tokens; null for none. */
+    public @Nullable Path jwtPublicKeyFile() {
+        return jwtPublicKeyFile;
+    }
+
+    /** The JWK Set file whose keys verify tokens, selected by {@code kid}; null for none. */
+    public @Nullable Path jwtJwksFile() {
+        return jwtJwksFile;
+    }
+
+    /** The {@code iss} every token must have; null when it is not checked. */
+    public @Nullable String jwtIssuer() {
+        return jwtIssuer;
+    }
+
+    /** The audience every token's {@code aud} must be or contain; null when it is not checked. */
+    public @Nullable String jwtAudience() {
+        return jwtAudience;
+    }
+
+    /** How far the server's clock and the token issuer's may disagree when {@code exp} and {@code nbf} are checked. */
+    public Duration jwtClockSkew() {
+        return jwtClockSkew;
+    }
+
     /** The settings by their configuration key, in a stable order, as {@code /config} shows them. */
     public Map<String, Object> asMap() {
         return Settings.shown(this);
@@ -213,25 +268,19 @@ public final class SenderSettings {
         private int maxSubscribersPerAccount = DEFAULT_MAX_SUBSCRIBERS_PER_ACCOUNT;
         private int writerThreads = DEFAULT_WRITER_THREADS;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+        private AuthMode auth = DEFAULT_AUTH;
+        private @Nullable Path jwtHs256SecretFile;
+        private @Nullable Path jwtPublicKeyFile;
+        private @Nullable Path jwtJwksFile;
+        private @Nullable String jwtIssuer;
+        private @Nullable String jwtAudience;
+        private Duration jwtClockSkew = DEFAULT_JWT_CLOCK_SKEW;
 
         private Builder() {
         }
 
         private Builder(SenderSettings s) {
-            host = s.host;
-            port = s.port;
-            apiVersions = s.apiVersions;
-            maxBodyBytes = s.maxBodyBytes;
-            subscriberQueueBytes = s.subscriberQueueBytes;
-            socketSendBufferBytes = s.socketSendBufferBytes;
-            pingInterval = s.pingInterval;
-            pongTimeout = s.pongTimeout;
-            writeTimeout = s.writeTimeout;
-            maxInboundFrameBytes = s.maxInboundFrameBytes;
-            maxSubscribers = s.maxSubscribers;
-            maxSubscribersPerAccount = s.maxSubscribersPerAccount;
-            writerThreads = s.writerThreads;
-            shutdownTimeout = s.shutdownTimeout;
+            Settings.copy(s, this);
         }
 
         /** See {@link SenderSettings#host()}. */
@@ -332,6 +381,51 @@ public final class SenderSettings {
             Objects.requireNonNull(timeout, "shutdown-timeout");
             require(!timeout.isNegative(), "shutdown-timeout must not be negative: " + timeout);
             this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /** See {@link SenderSettings#auth()}. */
+        public Builder auth(AuthMode auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtHs256SecretFile()}; null for none. */
+        public Builder jwtHs256SecretFile(@Nullable Path file) {
+            this.jwtHs256SecretFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtPublicKeyFile()}; null for none. */
+        public Builder jwtPublicKeyFile(@Nullable Path file) {
+            this.jwtPublicKeyFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtJwksFile()}; null for none. */
+        public Builder jwtJwksFile(@Nullable Path file) {
+            this.jwtJwksFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtIssuer()}; null for none. */
+        public Builder jwtIssuer(@Nullable String issuer) {
+            this.jwtIssuer = issuer;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtAudience()}; null for none. */
+        public Builder jwtAudience(@Nullable String audience) {
+            this.jwtAudience = audience;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtClockSkew()}; whole seconds. */
+        public Builder jwtClockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "jwt-clock-skew");
+            require(!skew.isNegative() && skew.toSeconds() <= Integer.MAX_VALUE && skew.getNano() == 0,
+                    "jwt-clock-skew must be whole seconds, not negative: " + skew);
+            this.jwtClockSkew = skew;
             return this;
         }
 

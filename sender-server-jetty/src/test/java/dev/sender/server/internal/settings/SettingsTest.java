@@ -13,7 +13,7 @@ class SettingsTest {
     void everyDefault_readsBackFromItsText_asTheDefaultOfSenderSettings() {
         SenderSettings defaults = SenderSettings.ofDefaults();
         for (Setting<?> setting : Settings.ALL) {
-            if (setting.inSenderSettings()) {
+            if (setting.inSenderSettings() && setting.defaultValue() != null) {
                 SenderSettings read = new SettingsSource().set(setting.key(), setting.defaultText()).settings();
                 assertThat(read).as(setting.key()).isEqualTo(defaults);
                 assertThat(setting.shownIn(defaults)).as(setting.key()).isEqualTo(defaults.asMap().get(setting.key()));
