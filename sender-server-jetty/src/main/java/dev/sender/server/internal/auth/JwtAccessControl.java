@@ -91,11 +91,11 @@ public final class JwtAccessControl implements AccessControl {
             return "the token lacks required claims " + message.substring(missing + "missing required claims".length())
                     .replaceAll("[^a-z_\\[\\], ]", "").trim();
         }
-        if (message.contains("missing required audience") || message.contains("audience rejected")) {
-            return "the token's audience (aud) is not the one accepted";
-        }
         if (message.contains(" iss claim")) {
             return "the token's issuer (iss) is not the one accepted";
+        }
+        if (message.contains("aud")) {
+            return "the token's audience (aud) is not the one accepted";
         }
         return "the token's claims are not accepted";
     }
