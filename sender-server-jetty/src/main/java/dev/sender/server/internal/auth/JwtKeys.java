@@ -7,11 +7,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
 import com.nimbusds.jose.util.X509CertUtils;
 import dev.sender.server.SenderSettings;
 import java.io.IOException;
@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys that verify tokens, read once from the one {@code jwt-*-file} setting given, and the exact algorithms
@@ -65,12 +66,13 @@ final class JwtKeys {
         }
         Path hs256 = settings.jwtHs256SecretFile();
         if (hs256 != null) {
-            return new JWSVerificationKeySelector<>(JWSAlgorithm.HS256, new ImmutableSecret<>(secret(hs256)));
+            return new SingleKeyJWSKeySelector<>(JWSAlgorithm.HS256, new SecretKeySpec(secret(hs256), "HmacSHA256"));
         }
         Path pem = settings.jwtPublicKeyFile();
         if (pem != null) {
+            // One key: whatever kid a token names, this key verifies it, with its one algorithm.
             JWK key = publicKey(pem);
-            return new JWSVerificationKeySelector<>(algorithmOf(key, pem), new ImmutableJWKSet<>(new JWKSet(key)));
+            return new SingleKeyJWSKeySelector<>(algorithmOf(key, pem), toPublicKey(key));
         }
         Path jwks = java.util.Objects.requireNonNull(settings.jwtJwksFile());
         return jwks(jwks);
@@ -114,6 +116,14 @@ final class JwtKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("jwt-public-key-file " + file + " holds no PEM public key or certificate ("
                     + e.getMessage() + ")", e);
+        }
+    }
+
+    private static PublicKey toPublicKey(JWK key) {
+        try {
+            return key instanceof RSAKey rsa ? rsa.toPublicKey() : ((ECKey) key).toPublicKey();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("the key of jwt-public-key-file cannot be used: " + e.getMessage(), e);
         }
     }
 
