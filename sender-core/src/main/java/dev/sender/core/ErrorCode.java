@@ -39,7 +39,11 @@ public enum ErrorCode {
     /** A connection limit is reached. */
     TOO_MANY_CONNECTIONS(29012, "Too many connections", 503),
     /** The broker (e.g. Redis) does not work: {@code /healthcheck} answers with it (a Sender decision). */
-    BROKER_UNAVAILABLE(29013, "Broker is unavailable", 502);
+    BROKER_UNAVAILABLE(29013, "Broker is unavailable", 502),
+    /** Access control is on and the request has no token, or one that is not valid (a Sender decision). */
+    UNAUTHORIZED(29020, "Unauthorized", 401),
+    /** Access control is on and the token does not grant this account, kind of event or operation. */
+    ACCESS_DENIED(29021, "Forbidden", 403);
 
     private final int code;
     private final String desc;

@@ -1,6 +1,7 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
+import dev.sender.server.internal.auth.JwtAccessControl;
 import dev.sender.server.internal.plugins.Plugins;
 import dev.sender.server.internal.Router;
 import dev.sender.server.internal.metrics.SenderMetrics;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every Sender resource (SPEC §1) as one Jetty {@link Handler}, for an application that runs its own Jetty
@@ -47,11 +49,14 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final ScheduledExecutorService scheduler;
     private final WriterThreads writers;
     private final Router router;
+    private final AccessControl accessControl;
 
     private SenderHandler(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
-            Map<String, Object> extraConfig) {
+            Map<String, Object> extraConfig, @Nullable AccessControl accessControl) {
         this.broker = Objects.requireNonNull(broker, "broker");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.accessControl = accessControl != null ? accessControl
+                : settings.auth() == AuthMode.JWT ? JwtAccessControl.of(settings) : AccessControl.none();
         this.plugins = new Plugins(plugins);
         this.subscribers = new Subscribers(settings);
         this.metrics = new SenderMetrics(broker, subscribers);
@@ -69,13 +74,29 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
                 settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
                 writers);
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
-                config);
+                config, this.accessControl);
         addBean(components);
     }
 
-    /** A handler serving {@code broker} with {@code settings} and the given plugins. */
+    /**
+     * A handler serving {@code broker} with {@code settings} and the given plugins; access control as
+     * {@link SenderSettings#auth()} says.
+     *
+     * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read
+     */
     public static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins) {
-        return new SenderHandler(broker, settings, List.copyOf(plugins), Map.of());
+        return new SenderHandler(broker, settings, List.copyOf(plugins), Map.of(), null);
+    }
+
+    /**
+     * A handler serving {@code broker} with {@code settings} and the given plugins, whose subscriptions,
+     * publications and {@code /config} {@code accessControl} decides on (SPEC §8), whatever
+     * {@link SenderSettings#auth()} says.
+     */
+    public static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
+            AccessControl accessControl) {
+        Objects.requireNonNull(accessControl, "accessControl");
+        return new SenderHandler(broker, settings, List.copyOf(plugins), Map.of(), accessControl);
     }
 
     /**
@@ -83,13 +104,18 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
      * does for its broker URI.
      */
     static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
-            Map<String, Object> extraConfig) {
-        return new SenderHandler(broker, settings, List.copyOf(plugins), extraConfig);
+            Map<String, Object> extraConfig, @Nullable AccessControl accessControl) {
+        return new SenderHandler(broker, settings, List.copyOf(plugins), extraConfig, accessControl);
     }
 
     /** The broker the handler serves. */
     public Broker broker() {
         return broker;
+    }
+
+    /** What decides who may subscribe, publish and read {@code /config}; {@link AccessControl#none()} by default. */
+    public AccessControl accessControl() {
+        return accessControl;
     }
 
     /** The handler's settings. */

@@ -82,7 +82,7 @@ public final class SenderServer implements AutoCloseable {
         connector.setAcceptQueueSize(4096);
         connector.setAcceptedSendBufferSize(settings.socketSendBufferBytes());
         jetty.addConnector(connector);
-        handler = SenderHandler.create(broker, settings, plugins, b.extraConfig);
+        handler = SenderHandler.create(broker, settings, plugins, b.extraConfig, b.accessControl);
         jetty.setHandler(handler);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
@@ -169,6 +169,7 @@ public final class SenderServer implements AutoCloseable {
         private boolean loadPlugins = true;
         private int maxThreads = DEFAULT_MAX_THREADS;
         private final Map<String, Object> extraConfig = new LinkedHashMap<>();
+        private @Nullable AccessControl accessControl;
 
         private Builder() {
         }
@@ -225,10 +226,20 @@ public final class SenderServer implements AutoCloseable {
         }
 
         /**
+         * What decides who may subscribe, publish and read {@code /config} (SPEC §8), in place of the
+         * {@link SenderSettings#auth()} setting; see {@link AccessControl}.
+         */
+        public Builder accessControl(AccessControl accessControl) {
+            this.accessControl = Objects.requireNonNull(accessControl, "accessControl");
+            return this;
+        }
+
+        /**
          * The server, not started.
          *
-         * @throws IllegalStateException when the {@linkplain SenderSettings#tlsKeystore() TLS keystore} cannot be
-         *     used: missing, unreadable, not PKCS#12, a wrong password or no private key
+         * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read, or
+         *     when the {@linkplain SenderSettings#tlsKeystore() TLS keystore} cannot be used: missing, unreadable,
+         *     not PKCS#12, a wrong password or no private key
          */
         public SenderServer build() {
             return new SenderServer(this);

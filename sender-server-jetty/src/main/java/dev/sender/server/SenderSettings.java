@@ -1,5 +1,6 @@
 package dev.sender.server;
 
+import dev.sender.server.internal.settings.SettingChecks;
 import dev.sender.server.internal.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,41 +50,16 @@ public final class SenderSettings {
     public static final int DEFAULT_WRITER_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     /** Default {@link #shutdownTimeout()}: 5 s. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@link #auth()}: none, as LUNA's Sender. */
+    public static final AuthMode DEFAULT_AUTH = AuthMode.NONE;
+    /** Default {@link #jwtClockSkew()}: 30 s. */
+    public static final Duration DEFAULT_JWT_CLOCK_SKEW = Duration.ofSeconds(30);
 
-    private final String host;
-    private final int port;
-    private final Set<Integer> apiVersions;
-    private final long maxBodyBytes;
-    private final long subscriberQueueBytes;
-    private final int socketSendBufferBytes;
-    private final Duration pingInterval;
-    private final Duration pongTimeout;
-    private final Duration writeTimeout;
-    private final int maxInboundFrameBytes;
-    private final int maxSubscribers;
-    private final int maxSubscribersPerAccount;
-    private final int writerThreads;
-    private final Duration shutdownTimeout;
-    private final @Nullable Path tlsKeystore;
-    private final @Nullable String tlsKeystorePassword;
+    /** A copy of the builder's values that nothing else holds, so never changed. */
+    private final Builder values;
 
     private SenderSettings(Builder b) {
-        host = b.host;
-        port = b.port;
-        apiVersions = Collections.unmodifiableSet(new TreeSet<>(b.apiVersions));
-        maxBodyBytes = b.maxBodyBytes;
-        subscriberQueueBytes = b.subscriberQueueBytes;
-        socketSendBufferBytes = b.socketSendBufferBytes;
-        pingInterval = b.pingInterval;
-        pongTimeout = b.pongTimeout;
-        writeTimeout = b.writeTimeout;
-        maxInboundFrameBytes = b.maxInboundFrameBytes;
-        maxSubscribers = b.maxSubscribers;
-        maxSubscribersPerAccount = b.maxSubscribersPerAccount;
-        writerThreads = b.writerThreads;
-        shutdownTimeout = b.shutdownTimeout;
-        tlsKeystore = b.tlsKeystore;
-        tlsKeystorePassword = b.tlsKeystorePassword;
+        values = new Builder(b);
     }
 
     /** The default settings. */
@@ -103,22 +79,22 @@ public final class SenderSettings {
 
     /** The interface to listen on. */
     public String host() {
-        return host;
+        return values.host;
     }
 
     /** The TCP port to listen on; 0 picks a free one. */
     public int port() {
-        return port;
+        return values.port;
     }
 
     /** The API versions accepted in paths such as {@code /2/ws}; any other is a 404. */
     public Set<Integer> apiVersions() {
-        return apiVersions;
+        return values.apiVersions;
     }
 
     /** The largest publish body accepted; larger is {@code 413 29011}. */
     public long maxBodyBytes() {
-        return maxBodyBytes;
+        return values.maxBodyBytes;
     }
 
     /**
@@ -127,7 +103,7 @@ public final class SenderSettings {
      * however large: the limit bounds a backlog, not an event.
      */
     public long subscriberQueueBytes() {
-        return subscriberQueueBytes;
+        return values.subscriberQueueBytes;
     }
 
     /**
@@ -136,37 +112,37 @@ public final class SenderSettings {
      * buffer makes a stalled subscriber show within seconds and costs nothing on a fast one.
      */
     public int socketSendBufferBytes() {
-        return socketSendBufferBytes;
+        return values.socketSendBufferBytes;
     }
 
     /** How often the server pings each subscriber. */
     public Duration pingInterval() {
-        return pingInterval;
+        return values.pingInterval;
     }
 
     /** How long a subscriber may take to answer a ping before it is dropped. */
     public Duration pongTimeout() {
-        return pongTimeout;
+        return values.pongTimeout;
     }
 
     /** How long writing one frame to a subscriber may take before the connection is dropped. */
     public Duration writeTimeout() {
-        return writeTimeout;
+        return values.writeTimeout;
     }
 
     /** The largest frame a subscriber may send; larger closes the connection with 1009. */
     public int maxInboundFrameBytes() {
-        return maxInboundFrameBytes;
+        return values.maxInboundFrameBytes;
     }
 
     /** The most WebSocket subscribers at once; past it a subscription is {@code 503 29012}. */
     public int maxSubscribers() {
-        return maxSubscribers;
+        return values.maxSubscribers;
     }
 
     /** The most handler-event subscribers of one account at once; past it, {@code 503 29012}. */
     public int maxSubscribersPerAccount() {
-        return maxSubscribersPerAccount;
+        return values.maxSubscribersPerAccount;
     }
 
     /**
@@ -175,25 +151,57 @@ public final class SenderSettings {
      * each write carries.
      */
     public int writerThreads() {
-        return writerThreads;
+        return values.writerThreads;
     }
 
     /** How long a graceful shutdown waits for subscribers to receive what was accepted. */
     public Duration shutdownTimeout() {
-        return shutdownTimeout;
+        return values.shutdownTimeout;
     }
 
-    /**
-     * The PKCS#12 keystore holding the server's private key and certificate chain; when set, the port speaks HTTPS
-     * and WSS only. {@code null} (the default) for plain HTTP and WS.
-     */
+    /** The PKCS#12 keystore of the server's key and certificates: HTTPS and WSS only; null (default) for none. */
     public @Nullable Path tlsKeystore() {
-        return tlsKeystore;
+        return values.tlsKeystore;
     }
 
     /** The password of {@link #tlsKeystore()} and of its key; {@code null} (the default) for none. */
     public @Nullable String tlsKeystorePassword() {
-        return tlsKeystorePassword;
+        return values.tlsKeystorePassword;
+    }
+
+    /** How requests are authenticated; with {@link AuthMode#JWT}, exactly one {@code jwt-*-file} names the keys. */
+    public AuthMode auth() {
+        return values.auth;
+    }
+
+    /** The file of the HS256 secret (its bytes less one trailing newline, at least 32); null for none. */
+    public @Nullable Path jwtHs256SecretFile() {
+        return values.jwtHs256SecretFile;
+    }
+
+    /** The PEM file of the RS256 or ES256 public key (or certificate) that verifies tokens; null for none. */
+    public @Nullable Path jwtPublicKeyFile() {
+        return values.jwtPublicKeyFile;
+    }
+
+    /** The JWK Set file whose keys verify tokens, selected by {@code kid}; null for none. */
+    public @Nullable Path jwtJwksFile() {
+        return values.jwtJwksFile;
+    }
+
+    /** The {@code iss} every token must have; null when it is not checked. */
+    public @Nullable String jwtIssuer() {
+        return values.jwtIssuer;
+    }
+
+    /** The audience every token's {@code aud} must be or contain; null when it is not checked. */
+    public @Nullable String jwtAudience() {
+        return values.jwtAudience;
+    }
+
+    /** How far the server's clock and the token issuer's may disagree when {@code exp} and {@code nbf} are checked. */
+    public Duration jwtClockSkew() {
+        return values.jwtClockSkew;
     }
 
     /** The settings by their configuration key, in a stable order, as {@code /config} shows them. */
@@ -234,40 +242,58 @@ public final class SenderSettings {
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private @Nullable Path tlsKeystore;
         private @Nullable String tlsKeystorePassword;
+        private AuthMode auth = DEFAULT_AUTH;
+        private @Nullable Path jwtHs256SecretFile;
+        private @Nullable Path jwtPublicKeyFile;
+        private @Nullable Path jwtJwksFile;
+        private @Nullable String jwtIssuer;
+        private @Nullable String jwtAudience;
+        private Duration jwtClockSkew = DEFAULT_JWT_CLOCK_SKEW;
 
         private Builder() {
         }
 
         private Builder(SenderSettings s) {
-            host = s.host;
-            port = s.port;
-            apiVersions = s.apiVersions;
-            maxBodyBytes = s.maxBodyBytes;
-            subscriberQueueBytes = s.subscriberQueueBytes;
-            socketSendBufferBytes = s.socketSendBufferBytes;
-            pingInterval = s.pingInterval;
-            pongTimeout = s.pongTimeout;
-            writeTimeout = s.writeTimeout;
-            maxInboundFrameBytes = s.maxInboundFrameBytes;
-            maxSubscribers = s.maxSubscribers;
-            maxSubscribersPerAccount = s.maxSubscribersPerAccount;
-            writerThreads = s.writerThreads;
-            shutdownTimeout = s.shutdownTimeout;
-            tlsKeystore = s.tlsKeystore;
-            tlsKeystorePassword = s.tlsKeystorePassword;
+            Settings.copy(s, this);
+        }
+
+        private Builder(Builder b) {
+            host = b.host;
+            port = b.port;
+            apiVersions = b.apiVersions;
+            maxBodyBytes = b.maxBodyBytes;
+            subscriberQueueBytes = b.subscriberQueueBytes;
+            socketSendBufferBytes = b.socketSendBufferBytes;
+            pingInterval = b.pingInterval;
+            pongTimeout = b.pongTimeout;
+            writeTimeout = b.writeTimeout;
+            maxInboundFrameBytes = b.maxInboundFrameBytes;
+            maxSubscribers = b.maxSubscribers;
+            maxSubscribersPerAccount = b.maxSubscribersPerAccount;
+            writerThreads = b.writerThreads;
+            shutdownTimeout = b.shutdownTimeout;
+            tlsKeystore = b.tlsKeystore;
+            tlsKeystorePassword = b.tlsKeystorePassword;
+            auth = b.auth;
+            jwtHs256SecretFile = b.jwtHs256SecretFile;
+            jwtPublicKeyFile = b.jwtPublicKeyFile;
+            jwtJwksFile = b.jwtJwksFile;
+            jwtIssuer = b.jwtIssuer;
+            jwtAudience = b.jwtAudience;
+            jwtClockSkew = b.jwtClockSkew;
         }
 
         /** See {@link SenderSettings#host()}. */
         public Builder host(String host) {
             Objects.requireNonNull(host, "host");
-            require(!host.isBlank(), "host must not be blank");
+            SettingChecks.require(!host.isBlank(), "host must not be blank");
             this.host = host;
             return this;
         }
 
         /** See {@link SenderSettings#port()}. */
         public Builder port(int port) {
-            require(port >= 0 && port <= 65535, "port must be in 0..65535: " + port);
+            SettingChecks.require(port >= 0 && port <= 65535, "port must be in 0..65535: " + port);
             this.port = port;
             return this;
         }
@@ -275,77 +301,77 @@ public final class SenderSettings {
         /** See {@link SenderSettings#apiVersions()}. */
         public Builder apiVersions(Integer... versions) {
             Set<Integer> set = new TreeSet<>(Arrays.asList(versions));
-            require(!set.isEmpty(), "api-versions must not be empty");
+            SettingChecks.require(!set.isEmpty(), "api-versions must not be empty");
             for (Integer v : set) {
-                require(v != null && v > 0, "api-versions must be positive integers: " + set);
+                SettingChecks.require(v != null && v > 0, "api-versions must be positive integers: " + set);
             }
-            this.apiVersions = set;
+            this.apiVersions = Collections.unmodifiableSet(set);
             return this;
         }
 
         /** See {@link SenderSettings#maxBodyBytes()}. */
         public Builder maxBodyBytes(long bytes) {
-            require(bytes > 0 && bytes <= Integer.MAX_VALUE - 8, "max-body-bytes must be in 1..2^31-9: " + bytes);
+            SettingChecks.require(bytes > 0 && bytes <= Integer.MAX_VALUE - 8, "max-body-bytes must be in 1..2^31-9: " + bytes);
             this.maxBodyBytes = bytes;
             return this;
         }
 
         /** See {@link SenderSettings#subscriberQueueBytes()}. */
         public Builder subscriberQueueBytes(long bytes) {
-            require(bytes > 0, "subscriber-queue-bytes must be positive: " + bytes);
+            SettingChecks.require(bytes > 0, "subscriber-queue-bytes must be positive: " + bytes);
             this.subscriberQueueBytes = bytes;
             return this;
         }
 
         /** See {@link SenderSettings#socketSendBufferBytes()}. */
         public Builder socketSendBufferBytes(int bytes) {
-            require(bytes >= 4096, "socket-send-buffer-bytes must be at least 4096: " + bytes);
+            SettingChecks.require(bytes >= 4096, "socket-send-buffer-bytes must be at least 4096: " + bytes);
             this.socketSendBufferBytes = bytes;
             return this;
         }
 
         /** See {@link SenderSettings#pingInterval()}. */
         public Builder pingInterval(Duration interval) {
-            this.pingInterval = positive(interval, "ping-interval");
+            this.pingInterval = SettingChecks.positive(interval, "ping-interval");
             return this;
         }
 
         /** See {@link SenderSettings#pongTimeout()}. */
         public Builder pongTimeout(Duration timeout) {
-            this.pongTimeout = positive(timeout, "pong-timeout");
+            this.pongTimeout = SettingChecks.positive(timeout, "pong-timeout");
             return this;
         }
 
         /** See {@link SenderSettings#writeTimeout()}. */
         public Builder writeTimeout(Duration timeout) {
-            this.writeTimeout = positive(timeout, "write-timeout");
+            this.writeTimeout = SettingChecks.positive(timeout, "write-timeout");
             return this;
         }
 
         /** See {@link SenderSettings#maxInboundFrameBytes()}. */
         public Builder maxInboundFrameBytes(int bytes) {
-            require(bytes >= 125, "max-inbound-frame-bytes must be at least 125: " + bytes);
+            SettingChecks.require(bytes >= 125, "max-inbound-frame-bytes must be at least 125: " + bytes);
             this.maxInboundFrameBytes = bytes;
             return this;
         }
 
         /** See {@link SenderSettings#maxSubscribers()}. */
         public Builder maxSubscribers(int count) {
-            require(count > 0, "max-subscribers must be positive: " + count);
+            SettingChecks.require(count > 0, "max-subscribers must be positive: " + count);
             this.maxSubscribers = count;
             return this;
         }
 
         /** See {@link SenderSettings#maxSubscribersPerAccount()}. */
         public Builder maxSubscribersPerAccount(int count) {
-            require(count > 0, "max-subscribers-per-account must be positive: " + count);
+            SettingChecks.require(count > 0, "max-subscribers-per-account must be positive: " + count);
             this.maxSubscribersPerAccount = count;
             return this;
         }
 
         /** See {@link SenderSettings#writerThreads()}. */
         public Builder writerThreads(int count) {
-            require(count > 0, "writer-threads must be positive: " + count);
+            SettingChecks.require(count > 0, "writer-threads must be positive: " + count);
             this.writerThreads = count;
             return this;
         }
@@ -353,7 +379,7 @@ public final class SenderSettings {
         /** See {@link SenderSettings#shutdownTimeout()}. */
         public Builder shutdownTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "shutdown-timeout");
-            require(!timeout.isNegative(), "shutdown-timeout must not be negative: " + timeout);
+            SettingChecks.require(!timeout.isNegative(), "shutdown-timeout must not be negative: " + timeout);
             this.shutdownTimeout = timeout;
             return this;
         }
@@ -370,21 +396,54 @@ public final class SenderSettings {
             return this;
         }
 
+        /** See {@link SenderSettings#auth()}. */
+        public Builder auth(AuthMode auth) {
+            this.auth = Objects.requireNonNull(auth, "auth");
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtHs256SecretFile()}; null for none. */
+        public Builder jwtHs256SecretFile(@Nullable Path file) {
+            this.jwtHs256SecretFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtPublicKeyFile()}; null for none. */
+        public Builder jwtPublicKeyFile(@Nullable Path file) {
+            this.jwtPublicKeyFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtJwksFile()}; null for none. */
+        public Builder jwtJwksFile(@Nullable Path file) {
+            this.jwtJwksFile = file;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtIssuer()}; null for none. */
+        public Builder jwtIssuer(@Nullable String issuer) {
+            this.jwtIssuer = issuer;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtAudience()}; null for none. */
+        public Builder jwtAudience(@Nullable String audience) {
+            this.jwtAudience = audience;
+            return this;
+        }
+
+        /** See {@link SenderSettings#jwtClockSkew()}; whole seconds. */
+        public Builder jwtClockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "jwt-clock-skew");
+            SettingChecks.require(!skew.isNegative() && skew.toSeconds() <= Integer.MAX_VALUE && skew.getNano() == 0,
+                    "jwt-clock-skew must be whole seconds, not negative: " + skew);
+            this.jwtClockSkew = skew;
+            return this;
+        }
+
         /** The settings. */
         public SenderSettings build() {
             return new SenderSettings(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            require(!d.isNegative() && !d.isZero(), name + " must be positive: " + d);
-            return d;
-        }
-
-        private static void require(boolean condition, String message) {
-            if (!condition) {
-                throw new IllegalArgumentException(message);
-            }
         }
     }
 }

@@ -71,7 +71,7 @@ class OpenApiDocumentTest {
 
     /** Every error code of SPEC §5. */
     private static final List<Integer> SPEC_ERROR_CODES = List.of(1, 11027, 12002, 12012, 12013, 12014, 12017,
-            12021, 12024, 12030, 29001, 29004, 29010, 29011, 29012);
+            12021, 12024, 12030, 29001, 29004, 29010, 29011, 29012, 29020, 29021);
 
     private static String text;
     private static JsonNode doc;
@@ -404,28 +404,37 @@ class OpenApiDocumentTest {
     static Stream<Arguments> errorsBySpec() {
         return Stream.of(
                 Arguments.of("get /{api}/ws", "400", List.of(12012, 12014, 29010)),
-                Arguments.of("get /{api}/ws", "403", List.of(29001)),
+                Arguments.of("get /{api}/ws", "401", List.of(29020)),
+                Arguments.of("get /{api}/ws", "403", List.of(29001, 29021)),
                 Arguments.of("get /{api}/ws", "404", List.of(12013)),
                 Arguments.of("get /{api}/ws", "405", List.of(12021)),
                 Arguments.of("get /{api}/ws", "426", List.of(12014)),
                 Arguments.of("get /{api}/ws", "500", List.of(1)),
                 Arguments.of("get /{api}/ws", "503", List.of(29012)),
                 Arguments.of("get /{api}/general_events/ws", "400", List.of(12012, 12014, 29010)),
+                Arguments.of("get /{api}/general_events/ws", "401", List.of(29020)),
+                Arguments.of("get /{api}/general_events/ws", "403", List.of(29021)),
                 Arguments.of("get /{api}/general_events/ws", "404", List.of(12013)),
                 Arguments.of("get /{api}/general_events/ws", "405", List.of(12021)),
                 Arguments.of("get /{api}/general_events/ws", "426", List.of(12014)),
                 Arguments.of("get /{api}/general_events/ws", "503", List.of(29012)),
                 Arguments.of("post /{api}/publish", "400", List.of(11027, 12002, 12014, 12017, 12030, 29010)),
+                Arguments.of("post /{api}/publish", "401", List.of(29020)),
+                Arguments.of("post /{api}/publish", "403", List.of(29021)),
                 Arguments.of("post /{api}/publish", "404", List.of(12013)),
                 Arguments.of("post /{api}/publish", "405", List.of(12021)),
                 Arguments.of("post /{api}/publish", "413", List.of(29011)),
                 Arguments.of("post /{api}/publish", "500", List.of(1, 29004)),
                 Arguments.of("post /{api}/general_events/publish", "400", List.of(11027, 12002, 12017, 12030, 29010)),
+                Arguments.of("post /{api}/general_events/publish", "401", List.of(29020)),
+                Arguments.of("post /{api}/general_events/publish", "403", List.of(29021)),
                 Arguments.of("post /{api}/general_events/publish", "404", List.of(12013)),
                 Arguments.of("post /{api}/general_events/publish", "413", List.of(29011)),
                 Arguments.of("post /{api}/general_events/publish", "500", List.of(1, 29004)),
                 Arguments.of("get /docs/spec", "415", List.of(12024)),
                 Arguments.of("get /docs/dev/{page}", "404", List.of(12013)),
+                Arguments.of("get /config", "401", List.of(29020)),
+                Arguments.of("get /config", "403", List.of(29021)),
                 Arguments.of("get /config", "415", List.of(12024)),
                 Arguments.of("get /healthcheck", "502", List.of(29013)),
                 Arguments.of("get /version", "400", List.of(29010)));
@@ -445,11 +454,11 @@ class OpenApiDocumentTest {
     @Test
     void handlerSubscriptionErrors_areExactlyThoseOfTheSpec() {
         assertThat(names(operation("get /{api}/ws").path("responses")))
-                .containsExactlyInAnyOrder("101", "400", "403", "404", "405", "426", "500", "503");
+                .containsExactlyInAnyOrder("101", "400", "401", "403", "404", "405", "426", "500", "503");
         assertThat(names(operation("get /{api}/general_events/ws").path("responses")))
-                .containsExactlyInAnyOrder("101", "400", "404", "405", "426", "500", "503");
+                .containsExactlyInAnyOrder("101", "400", "401", "403", "404", "405", "426", "500", "503");
         assertThat(names(operation("post /{api}/publish").path("responses")))
-                .containsExactlyInAnyOrder("201", "400", "404", "405", "413", "500");
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "404", "405", "413", "500");
         assertThat(names(operation("get /healthcheck").path("responses"))).contains("200", "502");
     }
 

@@ -4,7 +4,10 @@ import dev.sender.core.Broker;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
+import dev.sender.server.AccessControl;
+import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.auth.AccessGate;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.RefusedException;
 import dev.sender.server.internal.http.Route;
@@ -23,6 +26,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers every request: assigns its request id, routes it to its resource (404 and 405 otherwise), and
@@ -37,17 +41,20 @@ public final class Router {
     private final ServiceEndpoints service;
     private final ConfigEndpoint config;
     private final DocsEndpoint docs = new DocsEndpoint();
+    /** Null without access control. */
+    private final @Nullable AccessGate gate;
 
     /** A router for a server on {@code broker}. */
     public Router(Broker broker, SenderSettings settings, Subscribers subscribers, SenderMetrics metrics,
             Plugins plugins, SubscriberSession.Context sessionContext, WebSocketComponents components,
-            Map<String, Object> effectiveConfig) {
+            Map<String, Object> effectiveConfig, AccessControl accessControl) {
         this.settings = settings;
         this.metrics = metrics;
         this.subscribe = new SubscribeEndpoint(broker, settings, subscribers, sessionContext, components);
         this.publish = new PublishEndpoint(broker, settings, metrics, plugins);
         this.service = new ServiceEndpoints(broker, plugins, metrics);
         this.config = new ConfigEndpoint(effectiveConfig);
+        this.gate = AccessGate.of(accessControl);
     }
 
     /** Answers {@code request}; always handles it. */
@@ -93,7 +100,7 @@ public final class Router {
                 response.getHeaders().put(HttpHeader.ALLOW, route.allow());
                 exchange.sendError(ErrorCode.METHOD_NOT_ALLOWED,
                         "method '" + method + "' is not allowed on '" + path + "'; use " + route.method());
-            } else {
+            } else if (gate == null || !AccessGate.protects(route) || gate.admit(exchange)) {
                 dispatch(exchange, route);
             }
         } catch (RefusedException e) {
@@ -111,7 +118,11 @@ public final class Router {
             case DOCS_SPEC -> docs.spec(exchange);
             case DOCS_DEV -> docs.manualRoot(exchange);
             case DOCS_DEV_PAGE -> docs.manualPage(exchange);
-            case CONFIG -> config.handle(exchange);
+            case CONFIG -> {
+                if (AccessGate.permits(exchange, Scope.ADMIN, null)) {
+                    config.handle(exchange);
+                }
+            }
             case PLUGINS -> service.plugins(exchange);
             case METRICS -> service.metrics(exchange);
             case HEALTHCHECK -> service.health(exchange);

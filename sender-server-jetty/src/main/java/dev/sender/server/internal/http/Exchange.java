@@ -2,6 +2,7 @@ package dev.sender.server.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
+import dev.sender.server.AccessGrant;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class Exchange {
     private final String requestId;
     private final String path;
     private @Nullable ErrorCode error;
+    /** What access control granted the request's bearer; null without access control. */
+    private @Nullable AccessGrant grant;
     /** Whether the request's body was read to its end. */
     private boolean bodyRead;
 
@@ -67,6 +70,16 @@ public final class Exchange {
     /** The error the exchange was answered with, if any. */
     public @Nullable ErrorCode error() {
         return error;
+    }
+
+    /** What access control granted the request's bearer; null without access control (SPEC §8). */
+    public @Nullable AccessGrant grant() {
+        return grant;
+    }
+
+    /** Notes what access control granted the request's bearer. */
+    public void grant(AccessGrant grant) {
+        this.grant = grant;
     }
 
     /** Notes that the request's body was read to its end. */

@@ -6,10 +6,13 @@ import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.Topic;
 import dev.sender.core.Uuids;
+import dev.sender.core.event.GeneralPublication;
 import dev.sender.core.event.InvalidJsonException;
 import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
+import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.auth.AccessGate;
 import dev.sender.server.internal.http.BodyFailures;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.Route;
@@ -56,6 +59,11 @@ public final class PublishEndpoint {
                         "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");
                 return;
             }
+            if (!AccessGate.permits(exchange, Scope.PUBLISH, account)) {
+                return;
+            }
+        } else if (!AccessGate.permits(exchange, Scope.GENERAL_PUBLISH, null)) {
+            return;
         }
         String contentType = exchange.singleHeader(HttpHeader.CONTENT_TYPE.asString());
         if (!isJson(contentType)) {
@@ -107,6 +115,10 @@ public final class PublishEndpoint {
             }
             return;
         }
+        if (publication instanceof GeneralPublication general && general.accountId() != null
+                && !AccessGate.permits(exchange, Scope.GENERAL_PUBLISH, accountOf(general))) {
+            return;
+        }
         broker.publish(publication).whenComplete((ok, error) -> {
             if (error == null) {
                 metrics.published(route == Route.PUBLISH_HANDLER ? Topic.Kind.HANDLER_EVENTS
@@ -122,6 +134,12 @@ public final class PublishEndpoint {
                 exchange.fail(cause);
             }
         });
+    }
+
+    /** The account a general event names; one no grant holds when it is not a UUID. */
+    private static UUID accountOf(GeneralPublication general) {
+        UUID account = Uuids.parse(String.valueOf(general.accountId()));
+        return account == null ? new UUID(0, 0) : account;
     }
 
     /** Whether {@code body} holds nothing but JSON whitespace. */

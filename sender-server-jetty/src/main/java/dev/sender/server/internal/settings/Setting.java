@@ -42,6 +42,14 @@ public record Setting<T>(String key, SettingType<T> type, @Nullable T defaultVal
         return new Setting<>(key, type, defaultValue, false, description, getter, setter);
     }
 
+    /** A setting of {@link SenderSettings} without a default, not secret: null in {@link SenderSettings} when unset. */
+    static <T> Setting<T> optional(String key, SettingType<T> type, Function<SenderSettings, @Nullable T> getter,
+            BiConsumer<SenderSettings.Builder, T> setter, String description) {
+        @SuppressWarnings("unchecked") // a getter that may answer null, as the record's nullable default allows
+        Function<SenderSettings, T> nullable = (Function<SenderSettings, T>) (Function<?, ?>) getter;
+        return new Setting<>(key, type, null, false, description, nullable, setter);
+    }
+
     /** A setting of the standalone server alone, without a default. */
     static <T> Setting<T> standalone(String key, SettingType<T> type, String description) {
         return new Setting<>(key, type, null, false, description, null, null);
@@ -73,7 +81,7 @@ public record Setting<T>(String key, SettingType<T> type, @Nullable T defaultVal
     }
 
     /** Its value in {@code settings}, as {@code /config} shows it; only for {@link #inSenderSettings()}. */
-    public Object shownIn(SenderSettings settings) {
+    public @Nullable Object shownIn(SenderSettings settings) {
         return type.shown(Objects.requireNonNull(getter, key).apply(settings));
     }
 

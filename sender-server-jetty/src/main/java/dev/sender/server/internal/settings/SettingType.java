@@ -2,16 +2,20 @@ package dev.sender.server.internal.settings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import dev.sender.server.AuthMode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the values of a setting are written: parsed from the text of a file, a variable or an option, written
@@ -46,6 +50,13 @@ public final class SettingType<T> {
     public static final SettingType<URI> REDIS_URI = new SettingType<>("<uri>", SettingType::redisUri,
             URI::toString, URI::toString);
 
+    /** A file path, kept as written. */
+    public static final SettingType<Path> PATH = new SettingType<>("<file>", Path::of, Path::toString,
+            Path::toString);
+    /** How requests are authenticated: {@code none} or {@code jwt}. */
+    public static final SettingType<AuthMode> AUTH = new SettingType<>("none|jwt", SettingType::auth,
+            a -> a.name().toLowerCase(Locale.ROOT), a -> a.name().toLowerCase(Locale.ROOT));
+
     private final String label;
     private final Function<String, T> parser;
     private final Function<T, String> writer;
@@ -78,9 +89,17 @@ public final class SettingType<T> {
         return writer.apply(value);
     }
 
-    /** {@code value} as {@code /config} shows it. */
-    public Object shown(T value) {
-        return shower.apply(value);
+    /** {@code value} as {@code /config} shows it; null for an optional setting without a value. */
+    public @Nullable Object shown(@Nullable T value) {
+        return value == null ? null : shower.apply(value);
+    }
+
+    private static AuthMode auth(String text) {
+        return switch (text) {
+            case "none" -> AuthMode.NONE;
+            case "jwt" -> AuthMode.JWT;
+            default -> throw new IllegalArgumentException("'" + text + "' is not 'none' or 'jwt'");
+        };
     }
 
     private static int integer(String text) {

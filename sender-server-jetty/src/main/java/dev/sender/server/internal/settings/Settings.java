@@ -1,10 +1,12 @@
 package dev.sender.server.internal.settings;
 
+import static dev.sender.server.internal.settings.SettingType.AUTH;
 import static dev.sender.server.internal.settings.SettingType.BYTES;
 import static dev.sender.server.internal.settings.SettingType.DURATION;
 import static dev.sender.server.internal.settings.SettingType.INTEGER;
 import static dev.sender.server.internal.settings.SettingType.INTEGERS;
 import static dev.sender.server.internal.settings.SettingType.INT_BYTES;
+import static dev.sender.server.internal.settings.SettingType.PATH;
 import static dev.sender.server.internal.settings.SettingType.REDIS_URI;
 import static dev.sender.server.internal.settings.SettingType.TEXT;
 
@@ -66,9 +68,24 @@ public final class Settings {
             Setting.of("shutdown-timeout", DURATION, SenderSettings.DEFAULT_SHUTDOWN_TIMEOUT,
                     SenderSettings::shutdownTimeout, Builder::shutdownTimeout,
                     "how long a graceful shutdown waits for subscribers"),
-            Setting.of("tls-keystore", TEXT, null, s -> s.tlsKeystore() == null ? null : s.tlsKeystore().toString(),
-                    (b, v) -> b.tlsKeystore(Path.of(v)), "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
-            Setting.of("tls-keystore-password", TEXT, null, SenderSettings::tlsKeystorePassword,
+            Setting.of("auth", AUTH, SenderSettings.DEFAULT_AUTH, SenderSettings::auth, Builder::auth,
+                    "access control: none, or jwt (every subscription and publish needs a JSON Web Token)"),
+            Setting.optional("jwt-hs256-secret-file", PATH, SenderSettings::jwtHs256SecretFile,
+                    Builder::jwtHs256SecretFile, "file of the HS256 secret (at least 32 bytes) that signs tokens"),
+            Setting.optional("jwt-public-key-file", PATH, SenderSettings::jwtPublicKeyFile,
+                    Builder::jwtPublicKeyFile, "PEM file of the RS256 or ES256 public key that verifies tokens"),
+            Setting.optional("jwt-jwks-file", PATH, SenderSettings::jwtJwksFile, Builder::jwtJwksFile,
+                    "JWK Set file of the keys that verify tokens, chosen by their kid"),
+            Setting.optional("jwt-issuer", TEXT, SenderSettings::jwtIssuer, Builder::jwtIssuer,
+                    "the iss every token must have; unchecked when unset"),
+            Setting.optional("jwt-audience", TEXT, SenderSettings::jwtAudience, Builder::jwtAudience,
+                    "the aud every token must have (or contain); unchecked when unset"),
+            Setting.of("jwt-clock-skew", DURATION, SenderSettings.DEFAULT_JWT_CLOCK_SKEW,
+                    SenderSettings::jwtClockSkew, Builder::jwtClockSkew,
+                    "how far clocks may disagree when exp and nbf are checked"),
+            Setting.optional("tls-keystore", PATH, SenderSettings::tlsKeystore, Builder::tlsKeystore,
+                    "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
+            Setting.optional("tls-keystore-password", TEXT, SenderSettings::tlsKeystorePassword,
                     Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
             REDIS);
 
@@ -78,6 +95,19 @@ public final class Settings {
     /** The setting of {@code key}, if there is one. */
     public static Optional<Setting<?>> find(String key) {
         return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** Sets every setting of {@code settings} on {@code builder}: what {@link SenderSettings#toBuilder()} starts from. */
+    public static void copy(SenderSettings settings, Builder builder) {
+        for (Setting<?> setting : ALL) {
+            copy(setting, settings, builder);
+        }
+    }
+
+    private static <T> void copy(Setting<T> setting, SenderSettings settings, Builder builder) {
+        if (setting.getter() != null) {
+            setting.applyTo(builder, setting.getter().apply(settings));
+        }
     }
 
     /** The settings of {@link SenderSettings} by key, in table order, as {@code /config} shows them. */

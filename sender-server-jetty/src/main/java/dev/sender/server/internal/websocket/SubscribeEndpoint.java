@@ -10,7 +10,9 @@ import dev.sender.core.filter.Filter;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.filters.InvalidFilterException;
+import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
+import dev.sender.server.internal.auth.AccessGate;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.Route;
 import java.util.List;
@@ -64,19 +66,24 @@ public final class SubscribeEndpoint {
     public void handle(Exchange exchange, Route route) {
         Topic topic;
         Filter filter;
-        String query = exchange.request().getHttpURI().getQuery();
+        String query = AccessGate.filterQuery(exchange);
         try {
             if (route == Route.SUBSCRIBE_HANDLER) {
                 UUID account = account(exchange);
-                if (account == null) {
+                if (account == null || !AccessGate.permits(exchange, Scope.SUBSCRIBE, account)) {
                     return;
                 }
                 topic = Topic.handlerEvents(account);
-                filter = HandlerEventFilter.parse(query == null ? "" : query).toFilter();
+                filter = HandlerEventFilter.parse(query).toFilter();
             } else {
+                if (!AccessGate.permitsGeneralEvents(exchange)) {
+                    return;
+                }
                 topic = Topic.generalEvents();
-                filter = GeneralEventFilter.parse(query == null ? "" : query).toFilter();
+                filter = GeneralEventFilter.parse(query).toFilter();
             }
+            // Imposed by the token: narrows what the subscriber asks, never widens it.
+            filter = Filter.and(AccessGate.imposed(exchange, route), filter);
         } catch (InvalidFilterException e) {
             exchange.sendError(ErrorCode.BAD_QUERY_PARAMETERS, e.detail());
             return;
@@ -90,6 +97,7 @@ public final class SubscribeEndpoint {
             return;
         }
         SubscriberSession session = new SubscriberSession(topic, filter, exchange.requestId(), sessionContext);
+        session.expireAt(AccessGate.expiry(exchange));
         subscribers.add(session);
         try {
             // Subscribed before the 101 goes out, so every event published after the client sees it arrives.

@@ -11,6 +11,7 @@ import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
 import dev.sender.server.internal.metrics.SenderMetrics;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,6 +71,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private volatile @Nullable Subscription subscription;
     /** Messages that arrived before the connection opened; null once open. */
     private @Nullable List<EventMessage> beforeOpen = new ArrayList<>();
+    /** When the bearer's grant ends, in epoch milliseconds; {@link Long#MAX_VALUE} for never. */
+    private volatile long expiresAtMillis = Long.MAX_VALUE;
     private volatile long pingSentNanos;
     private volatile boolean awaitingPong;
     /** Pongs handed to the connection and not yet written. */
@@ -98,6 +101,20 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         this.requestId = requestId;
         this.context = context;
         this.writer = context.writers().assign();
+    }
+
+    /** Closes the session with {@code 4001} once {@code expiry} has passed; null for never (SPEC §8). */
+    void expireAt(@Nullable Instant expiry) {
+        expiresAtMillis = expiry == null ? Long.MAX_VALUE : expiry.toEpochMilli();
+    }
+
+    /** Closes the session with {@code 4001} when its grant has ended by {@code nowMillis}. Called periodically. */
+    void checkExpiry(long nowMillis) {
+        if (nowMillis >= expiresAtMillis && session != null && !closing.get()) {
+            LOG.debug("[{}] subscriber to {}: its token expired; closing it with {}", requestId, topic,
+                    CloseCodes.TOKEN_EXPIRED);
+            closeWith(CloseCodes.TOKEN_EXPIRED, "token expired");
+        }
     }
 
     /** Subscribes to {@code broker}; messages are held until the connection opens. */

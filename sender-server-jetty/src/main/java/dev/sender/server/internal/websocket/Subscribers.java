@@ -136,7 +136,9 @@ public final class Subscribers implements SubscriberCounts {
         long now = System.nanoTime();
         long interval = settings.pingInterval().toNanos();
         long timeout = settings.pongTimeout().toNanos();
+        long nowMillis = System.currentTimeMillis();
         for (SubscriberSession s : sessions) {
+            s.checkExpiry(nowMillis);
             s.checkLiveness(now, interval, timeout);
         }
     }
