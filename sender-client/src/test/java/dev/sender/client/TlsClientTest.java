@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.sender.core.event.HandlerEventMessage;
+import dev.sender.core.testkit.TestKeystore;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.server.SenderServer;
 import dev.sender.server.SenderSettings;

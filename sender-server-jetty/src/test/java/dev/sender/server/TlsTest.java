@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.sender.core.LunaHeaders;
+import dev.sender.core.testkit.TestKeystore;
 import dev.sender.server.testing.ServerFixture;
-import dev.sender.server.testing.TestKeystore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.sender.server.testing;
+package dev.sender.core.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
