@@ -120,6 +120,15 @@ class ServiceResourcesTest {
     }
 
     @Test
+    void openApiDocument_followsTheQualitiesOfAccept_acrossRepeatedHeaders() throws IOException {
+        RawHttp.Answer answer = RawHttp.get(server.port(), "/docs/spec", Map.of("Accept",
+                "text/html;q=0.4\r\nAccept: application/yaml;q=0.9"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().get("content-type")).startsWith("application/x-yaml");
+    }
+
+    @Test
     void openApiDocument_asYaml_describesEveryPath() {
         HttpResponse<String> response = server.get("/docs/spec", "Accept", "application/x-yaml");
 

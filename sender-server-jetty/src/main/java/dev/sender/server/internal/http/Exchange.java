@@ -92,6 +92,12 @@ public final class Exchange {
         return request.getHeaders().get(name);
     }
 
+    /** Every value of a list header (such as {@code Accept}), joined by commas as RFC 9110 §5.3 allows; or null. */
+    public @Nullable String listHeader(String name) {
+        List<String> values = request.getHeaders().getValuesList(name);
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+
     /**
      * A header that must have one value, or {@code null}: given several times with different values, it is
      * ambiguous (a proxy may check one and Sender use another), and the request is refused with {@code 29010}.

@@ -69,7 +69,7 @@ public final class ConfigEndpoint {
         if (Integer.valueOf(0).equals(shown.get("port"))) {
             shown.put("port", Request.getLocalPort(exchange.request()));
         }
-        String accept = exchange.header("Accept");
+        String accept = exchange.listHeader("Accept");
         MediaTypes.Choice choice = MediaTypes.choose(accept, "application/json", "text/plain");
         if (choice == MediaTypes.Choice.FIRST || choice == MediaTypes.Choice.DEFAULT) {
             exchange.sendJson(200, shown);

@@ -52,7 +52,7 @@ public final class DocsEndpoint {
     }
 
     public void spec(Exchange exchange) {
-        String accept = exchange.header("Accept");
+        String accept = exchange.listHeader("Accept");
         MediaTypes.Choice choice = MediaTypes.choose(accept, "application/x-yaml", "text/html");
         if (choice == MediaTypes.Choice.FIRST) {
             exchange.send(200, "application/x-yaml; charset=utf-8", specYaml);
