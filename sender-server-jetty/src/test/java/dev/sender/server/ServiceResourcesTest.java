@@ -119,6 +119,15 @@ class ServiceResourcesTest {
         assertThat(json(response).get("error_code").asInt()).isEqualTo(ErrorCode.METHOD_NOT_ALLOWED.code());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/docs/dev", "/docs/dev/"})
+    void manualRoot_withOrWithoutItsSlash_redirectsToTheIndex(String path) throws IOException {
+        RawHttp.Answer answer = RawHttp.get(server.port(), path, Map.of());
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.headers().get("location")).isEqualTo("/docs/dev/index.html");
+    }
+
     @Test
     void openApiDocument_followsTheQualitiesOfAccept_acrossRepeatedHeaders() throws IOException {
         RawHttp.Answer answer = RawHttp.get(server.port(), "/docs/spec", Map.of("Accept",

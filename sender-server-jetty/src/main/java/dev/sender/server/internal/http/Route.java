@@ -61,7 +61,7 @@ public enum Route {
         switch (path) {
             case "/version": return found(VERSION);
             case "/docs/spec": return found(DOCS_SPEC);
-            case "/docs/dev": return found(DOCS_DEV);
+            case "/docs/dev", "/docs/dev/": return found(DOCS_DEV);
             case "/config": return found(CONFIG);
             case "/plugins": return found(PLUGINS);
             case "/metrics": return found(METRICS);
