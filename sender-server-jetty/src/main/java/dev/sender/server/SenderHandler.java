@@ -1,13 +1,14 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
-import dev.sender.server.internal.auth.JwtAccessControl;
-import dev.sender.server.internal.plugins.Plugins;
 import dev.sender.server.internal.Router;
+import dev.sender.server.internal.auth.JwtAccessControl;
 import dev.sender.server.internal.metrics.SenderMetrics;
+import dev.sender.server.internal.plugins.Plugins;
 import dev.sender.server.internal.websocket.SubscriberSession;
 import dev.sender.server.internal.websocket.Subscribers;
 import dev.sender.server.internal.websocket.WriterThreads;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +52,16 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final Router router;
     private final AccessControl accessControl;
 
-    private SenderHandler(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
-            Map<String, Object> extraConfig, @Nullable AccessControl accessControl) {
-        this.broker = Objects.requireNonNull(broker, "broker");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.accessControl = accessControl != null ? accessControl
+    private SenderHandler(Builder b) {
+        this.broker = b.broker;
+        this.settings = b.settings;
+        this.accessControl = b.accessControl != null ? b.accessControl
                 : settings.auth() == AuthMode.JWT ? JwtAccessControl.of(settings) : AccessControl.none();
+        List<SenderPlugin> plugins = List.copyOf(b.plugins);
+        Map<String, Object> extraConfig = b.extraConfig;
         this.plugins = new Plugins(plugins);
         this.subscribers = new Subscribers(settings);
-        this.metrics = new SenderMetrics(broker, subscribers);
+        this.metrics = new SenderMetrics(broker, subscribers, b.meterRegistry, b.processMeters);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sender-liveness");
             t.setDaemon(true);
@@ -80,32 +82,17 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
 
     /**
      * A handler serving {@code broker} with {@code settings} and the given plugins; access control as
-     * {@link SenderSettings#auth()} says.
+     * {@link SenderSettings#auth()} says. {@link #builder(Broker)} offers more.
      *
      * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read
      */
     public static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins) {
-        return new SenderHandler(broker, settings, List.copyOf(plugins), Map.of(), null);
+        return builder(broker).settings(settings).plugins(plugins).build();
     }
 
-    /**
-     * A handler serving {@code broker} with {@code settings} and the given plugins, whose subscriptions,
-     * publications and {@code /config} {@code accessControl} decides on (SPEC §8), whatever
-     * {@link SenderSettings#auth()} says.
-     */
-    public static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
-            AccessControl accessControl) {
-        Objects.requireNonNull(accessControl, "accessControl");
-        return new SenderHandler(broker, settings, List.copyOf(plugins), Map.of(), accessControl);
-    }
-
-    /**
-     * A handler whose {@code /config} also shows {@code extraConfig} (secrets masked), as the standalone server
-     * does for its broker URI.
-     */
-    static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins,
-            Map<String, Object> extraConfig, @Nullable AccessControl accessControl) {
-        return new SenderHandler(broker, settings, List.copyOf(plugins), extraConfig, accessControl);
+    /** A builder of a handler serving {@code broker}, with the default settings and no plugin. */
+    public static Builder builder(Broker broker) {
+        return new Builder(broker);
     }
 
     /** The broker the handler serves. */
@@ -151,6 +138,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     protected void doStop() throws Exception {
         subscribers.shutdown(settings.shutdownTimeout());
         plugins.stop();
+        metrics.close();
         scheduler.shutdownNow();
         writers.close();
         super.doStop();
@@ -160,5 +148,75 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     public boolean handle(Request request, Response response, Callback callback) {
         router.handle(request, response, callback);
         return true;
+    }
+
+    /** Builds a {@link SenderHandler}. */
+    public static final class Builder {
+        private final Broker broker;
+        private SenderSettings settings = SenderSettings.ofDefaults();
+        private List<SenderPlugin> plugins = List.of();
+        private @Nullable AccessControl accessControl;
+        private @Nullable MeterRegistry meterRegistry;
+        private boolean processMeters;
+        private Map<String, Object> extraConfig = Map.of();
+
+        private Builder(Broker broker) {
+            this.broker = Objects.requireNonNull(broker, "broker");
+        }
+
+        /** The settings; the defaults otherwise. */
+        public Builder settings(SenderSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** The plugins, started and stopped with the handler. */
+        public Builder plugins(List<SenderPlugin> plugins) {
+            this.plugins = List.copyOf(plugins);
+            return this;
+        }
+
+        /**
+         * What decides who may subscribe, publish and read {@code /config} (SPEC §8), in place of the
+         * {@link SenderSettings#auth()} setting; see {@link AccessControl}.
+         */
+        public Builder accessControl(AccessControl accessControl) {
+            this.accessControl = Objects.requireNonNull(accessControl, "accessControl");
+            return this;
+        }
+
+        /**
+         * The application's Micrometer registry, which then also gets Sender's meters; {@code /metrics} serves
+         * them either way.
+         */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Whether {@code /metrics} also carries the JVM's and the process' meters ({@code jvm_*},
+         * {@code process_*}), as the standalone server does; off by default, since a host application usually
+         * meters its JVM itself.
+         */
+        public Builder processMeters(boolean processMeters) {
+            this.processMeters = processMeters;
+            return this;
+        }
+
+        /** Settings {@code /config} shows beside the server's own (secrets masked), as the standalone's Redis URI. */
+        Builder extraConfig(Map<String, Object> extraConfig) {
+            this.extraConfig = Map.copyOf(extraConfig);
+            return this;
+        }
+
+        /**
+         * The handler.
+         *
+         * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read
+         */
+        public SenderHandler build() {
+            return new SenderHandler(this);
+        }
     }
 }

@@ -63,7 +63,8 @@ public final class SenderMain {
             err.println("sender: " + e.getMessage());
             return BROKER_UNAVAILABLE;
         }
-        SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker);
+        SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
+                .processMeters(true);
         if (redis != null) {
             builder.describe(Settings.REDIS.key(), redis.toString());
         }

@@ -3,6 +3,7 @@ package dev.sender.server;
 import dev.sender.core.Broker;
 import dev.sender.server.internal.http.JsonErrorHandler;
 import dev.sender.server.internal.http.TlsKeystore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +83,15 @@ public final class SenderServer implements AutoCloseable {
         connector.setAcceptQueueSize(4096);
         connector.setAcceptedSendBufferSize(settings.socketSendBufferBytes());
         jetty.addConnector(connector);
-        handler = SenderHandler.create(broker, settings, plugins, b.extraConfig, b.accessControl);
+        SenderHandler.Builder handlerBuilder = SenderHandler.builder(broker).settings(settings).plugins(plugins)
+                .extraConfig(b.extraConfig).processMeters(b.processMeters);
+        if (b.accessControl != null) {
+            handlerBuilder.accessControl(b.accessControl);
+        }
+        if (b.meterRegistry != null) {
+            handlerBuilder.meterRegistry(b.meterRegistry);
+        }
+        handler = handlerBuilder.build();
         jetty.setHandler(handler);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
@@ -169,6 +178,8 @@ public final class SenderServer implements AutoCloseable {
         private boolean loadPlugins = true;
         private int maxThreads = DEFAULT_MAX_THREADS;
         private final Map<String, Object> extraConfig = new LinkedHashMap<>();
+        private @Nullable MeterRegistry meterRegistry;
+        private boolean processMeters;
         private @Nullable AccessControl accessControl;
 
         private Builder() {
@@ -231,6 +242,18 @@ public final class SenderServer implements AutoCloseable {
          */
         public Builder accessControl(AccessControl accessControl) {
             this.accessControl = Objects.requireNonNull(accessControl, "accessControl");
+            return this;
+        }
+
+        /** The application's registry, which then gets Sender's meters too; see {@link SenderHandler.Builder}. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** See {@link SenderHandler.Builder#processMeters(boolean)}: JVM and process meters on {@code /metrics}. */
+        public Builder processMeters(boolean processMeters) {
+            this.processMeters = processMeters;
             return this;
         }
 

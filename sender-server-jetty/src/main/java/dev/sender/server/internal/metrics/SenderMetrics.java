@@ -6,7 +6,18 @@ import dev.sender.core.Topic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -25,8 +36,19 @@ public final class SenderMetrics {
 
     /** One delivery in this many has its latency recorded. */
     static final int LATENCY_SAMPLING = 64;
+    /** The buckets of {@code request_duration_seconds}: a short, fixed set rather than Micrometer's 69. */
+    static final Duration[] REQUEST_BUCKETS = millis(1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);
+    /** The buckets of {@code sender_delivery_latency_seconds}, from a tenth of a millisecond to a second. */
+    static final Duration[] LATENCY_BUCKETS = {Duration.ofNanos(100_000), Duration.ofNanos(250_000),
+        Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5),
+        Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofSeconds(1)};
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** What {@code /metrics} serves. */
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Where meters are registered: {@link #prometheus}, and the application's registry when one is given. */
+    private final MeterRegistry registry;
+    private final @Nullable MeterRegistry host;
+    private final @Nullable JvmGcMetrics gcMetrics;
     private final Map<String, Counter> requestCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> errorCounters = new ConcurrentHashMap<>();
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
@@ -39,8 +61,27 @@ public final class SenderMetrics {
     private final Counter pongTimeouts;
     private final Timer deliveryLatency;
 
-    /** Meters for a server on {@code broker} whose subscribers are {@code subscribers}. */
-    public SenderMetrics(Broker broker, SubscriberCounts subscribers) {
+    /**
+     * Meters for a server on {@code broker} whose subscribers are {@code subscribers}, registered in the
+     * application's {@code host} registry too when there is one, with the JVM's and the process' meters when
+     * {@code processMeters}.
+     */
+    public SenderMetrics(Broker broker, SubscriberCounts subscribers, @Nullable MeterRegistry host,
+            boolean processMeters) {
+        this.host = host;
+        // Two of Micrometer's process meters break Prometheus' naming rules (promtool check metrics): an abbreviated
+        // unit, and a gauge named like a histogram's count. process_cpu_usage and the JVM's own meters remain.
+        prometheus.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")
+                || id.getName().equals("system.cpu.count")));
+        if (host == null) {
+            registry = prometheus;
+        } else {
+            CompositeMeterRegistry composite = new CompositeMeterRegistry();
+            composite.add(prometheus);
+            composite.add(host);
+            registry = composite;
+        }
+        gcMetrics = processMeters ? bindProcessMeters(registry) : null;
         handlerEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
                 .tag("kind", "handler").register(registry);
         generalEventsPublished = Counter.builder("sender_events_published").description("Events accepted for publishing")
@@ -58,8 +99,7 @@ public final class SenderMetrics {
                         "From a message reaching a subscriber's connection to its frame being written, for the "
                                 + "first message of a write (about one message in " + LATENCY_SAMPLING
                                 + ", chosen at random)")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(50_000))
-                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         FunctionCounter.builder("sender_events_filtered_out", broker, b -> b.stats().messagesFilteredOut())
                 .description("Pairs of event and subscription that the subscription's filter rejected")
                 .register(registry);
@@ -85,7 +125,7 @@ public final class SenderMetrics {
                             Integer.toString(error.code())).register(registry)).increment();
         }
         durations.computeIfAbsent(label, k -> Timer.builder("request_duration").description("Request duration")
-                .tags("path", label).publishPercentileHistogram().register(registry))
+                .tags("path", label).serviceLevelObjectives(REQUEST_BUCKETS).register(registry))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -119,6 +159,34 @@ public final class SenderMetrics {
 
     /** The meters in Prometheus text format. */
     public String scrape() {
-        return registry.scrape();
+        return prometheus.scrape();
+    }
+
+    /** Stops the JVM meters and takes Sender's meters out of the application's registry. */
+    public void close() {
+        if (gcMetrics != null) {
+            gcMetrics.close();
+        }
+        if (host != null) {
+            for (Meter meter : registry.getMeters()) {
+                host.remove(meter.getId());
+            }
+        }
+    }
+
+    private static JvmGcMetrics bindProcessMeters(MeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        return gc;
+    }
+
+    private static Duration[] millis(long... values) {
+        return java.util.Arrays.stream(values).mapToObj(Duration::ofMillis).toArray(Duration[]::new);
     }
 }
