@@ -1,6 +1,7 @@
 package dev.sender.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sender.server.testing.ServerFixture;
 import io.micrometer.core.instrument.Counter;
@@ -9,6 +10,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -77,6 +81,27 @@ class MetricsRegistryTest {
             String said = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(check.exitValue()).as(said).isZero();
+        }
+    }
+
+    @Test
+    void grafanaDashboard_readsOnlyMetersTheServerExports() throws Exception {
+        String dashboard = Files.readString(Path.of("..", "docs", "grafana", "sender-dashboard.json"));
+        Set<String> used = new TreeSet<>();
+        Matcher names = Pattern.compile("\\b(?:sender|request|errors|jvm|process)_[a-z_]+").matcher(dashboard);
+        while (names.find()) {
+            used.add(names.group());
+        }
+        try (ServerFixture server = ServerFixture.start(b -> b.processMeters(true))) {
+            server.publish(UUID.randomUUID(), "{\"a\":1}");
+            server.get("/nowhere");
+            System.gc();
+
+            assertThat(used).hasSizeGreaterThan(10);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                String metrics = server.get("/metrics").body();
+                assertThat(used).allSatisfy(name -> assertThat(metrics).as(name).contains(name));
+            });
         }
     }
 }
