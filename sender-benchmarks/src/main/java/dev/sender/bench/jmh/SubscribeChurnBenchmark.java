@@ -42,7 +42,7 @@ public class SubscribeChurnBenchmark {
     private static final int FRESH = 4096;
 
     /** Subscriptions already in the broker, one camera each. */
-    @Param({"100000"})
+    @Param({"100", "100000"})
     public int existing;
 
     private final Topic topic = Topic.handlerEvents(LunaSamples.ACCOUNT_ID);
