@@ -103,4 +103,34 @@ class BenchmarkSetupTest {
             benchmark.tearDown();
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({"100,on", "100,off", "10000,on"})
+    void cameraDispatch_setUp_deliversToExactlyOneCamera(int subscriptions, String index) {
+        CameraDispatchBenchmark benchmark = new CameraDispatchBenchmark();
+        benchmark.subscriptions = subscriptions;
+        benchmark.index = index;
+
+        // setUp throws unless exactly one subscription received its test event.
+        assertThatCode(() -> benchmark.setUp(BLACKHOLE)).doesNotThrowAnyException();
+        try {
+            assertThat(benchmark.publish().toCompletableFuture()).succeedsWithin(Duration.ofSeconds(10));
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @Test
+    void subscribeChurn_subscribesAndUnsubscribes() {
+        SubscribeChurnBenchmark benchmark = new SubscribeChurnBenchmark();
+        benchmark.existing = 1000;
+        benchmark.setUp();
+        try {
+            for (int i = 0; i < 5000; i++) {
+                assertThat(benchmark.subscribeAndUnsubscribe()).isNotNull();
+            }
+        } finally {
+            benchmark.tearDown();
+        }
+    }
 }

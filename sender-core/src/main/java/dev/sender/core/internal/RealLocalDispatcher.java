@@ -15,6 +15,7 @@ import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.internal.filter.EventView;
 import dev.sender.core.internal.filter.FieldRegistry;
+import dev.sender.core.internal.filter.FilterIndex;
 import dev.sender.core.internal.filter.Matcher;
 import dev.sender.core.internal.filter.PathTrie;
 import dev.sender.core.internal.filter.ViewExtractor;
@@ -32,7 +33,13 @@ import java.util.concurrent.atomic.LongAdder;
 /** The {@link LocalDispatcher} of {@link LocalDispatcher#create}. */
 public final class RealLocalDispatcher implements LocalDispatcher {
 
-    private static final ThreadLocal<EventView> VIEWS = ThreadLocal.withInitial(EventView::new);
+    /**
+     * The system property that turns the filter index off (every filter is then checked against every event),
+     * read when a dispatcher is created; for benchmarks comparing both.
+     */
+    public static final String NO_FILTER_INDEX = "sender.dispatch.noFilterIndex";
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final DeliveryOptions options;
     private final TopicListener listener;
@@ -40,7 +47,8 @@ public final class RealLocalDispatcher implements LocalDispatcher {
     private final Map<UUID, DispatchTargets> accounts = new ConcurrentHashMap<>();
     private final FieldRegistry handlerFields = new FieldRegistry();
     private final FieldRegistry generalFields = new FieldRegistry();
-    private final DispatchTargets general = new DispatchTargets(generalFields);
+    private final boolean indexed = !Boolean.getBoolean(NO_FILTER_INDEX);
+    private final DispatchTargets general = new DispatchTargets(generalFields, indexed);
     private final LongAdder eventsDispatched = new LongAdder();
     private final LongAdder messagesDelivered = new LongAdder();
     private final LongAdder messagesFilteredOut = new LongAdder();
@@ -65,7 +73,7 @@ public final class RealLocalDispatcher implements LocalDispatcher {
             DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
                     this::remove);
             DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
-                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields)) : general;
+                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields, indexed)) : general;
             if (targets.add(target) == 1) {
                 listener.onFirstSubscription(topic);
             }
@@ -91,45 +99,77 @@ public final class RealLocalDispatcher implements LocalDispatcher {
             DispatchTargets targets = accounts.get(handler.accountId());
             eventsDispatched.add(handler.size());
             if (targets != null) {
-                DispatchTargets.FilterGroup[] receivers = targets.snapshot();
+                DispatchTargets.FilterGroup[] scanned = targets.scanned();
+                FilterIndex<DispatchTargets.FilterGroup> index = targets.index();
                 PathTrie trie = handlerFields.snapshot(); // read after the targets: see FieldRegistry
                 for (int i = 0; i < handler.size(); i++) {
-                    dispatch(handler.message(i), receivers, trie);
+                    dispatch(handler.message(i), scanned, index, targets.size(), trie);
                 }
             }
         } else {
             eventsDispatched.increment();
-            DispatchTargets.FilterGroup[] receivers = general.snapshot();
+            DispatchTargets.FilterGroup[] scanned = general.scanned();
+            FilterIndex<DispatchTargets.FilterGroup> index = general.index();
             PathTrie trie = generalFields.snapshot();
-            dispatch(((GeneralPublication) publication).message(), receivers, trie);
+            dispatch(((GeneralPublication) publication).message(), scanned, index, general.size(), trie);
         }
     }
 
-    /** Evaluates each distinct filter once, and hands the message to every subscription whose filter passed. */
-    private void dispatch(EventMessage message, DispatchTargets.FilterGroup[] groups, PathTrie trie) {
-        EventView view = null;
-        int delivered = 0;
-        int filteredOut = 0;
-        for (DispatchTargets.FilterGroup group : groups) {
-            DispatchTarget[] receivers = group.targets();
-            Matcher matcher = group.matcher();
-            if (matcher != Matcher.ALWAYS) {
+    /**
+     * Evaluates each distinct filter the message may pass once, and hands the message to every subscription
+     * whose filter passed: the scanned filters, and the indexed ones filed under the message's values.
+     */
+    private void dispatch(EventMessage message, DispatchTargets.FilterGroup[] scanned,
+            FilterIndex<DispatchTargets.FilterGroup> index, int subscriptions, PathTrie trie) {
+        Scratch scratch = SCRATCH.get();
+        if (scratch.busy) {
+            scratch = new Scratch(); // a sink dispatching from within dispatch
+        }
+        scratch.busy = true;
+        try {
+            EventView view = null;
+            int delivered = 0;
+            for (DispatchTargets.FilterGroup group : scanned) {
+                Matcher matcher = group.matcher();
+                if (matcher != Matcher.ALWAYS) {
+                    if (view == null) {
+                        view = scratch.view;
+                        ViewExtractor.extract(trie, message, view);
+                    }
+                    if (!matcher.matches(view)) {
+                        continue;
+                    }
+                }
+                delivered += deliver(group, message);
+            }
+            if (!index.isEmpty()) {
                 if (view == null) {
-                    view = VIEWS.get();
+                    view = scratch.view;
                     ViewExtractor.extract(trie, message, view);
                 }
-                if (!matcher.matches(view)) {
-                    filteredOut += receivers.length;
-                    continue;
+                FilterIndex.Candidates<DispatchTargets.FilterGroup> candidates = scratch.candidates;
+                index.collect(view, trie, candidates);
+                for (int i = 0; i < candidates.size(); i++) {
+                    DispatchTargets.FilterGroup group = candidates.get(i);
+                    if (group.matcher().matches(view)) {
+                        delivered += deliver(group, message);
+                    }
                 }
+                candidates.clear();
             }
-            for (DispatchTarget receiver : receivers) {
-                receiver.deliver(message);
-            }
-            delivered += receivers.length;
+            messagesDelivered.add(delivered);
+            messagesFilteredOut.add(Math.max(0, subscriptions - delivered));
+        } finally {
+            scratch.busy = false;
         }
-        messagesDelivered.add(delivered);
-        messagesFilteredOut.add(filteredOut);
+    }
+
+    private static int deliver(DispatchTargets.FilterGroup group, EventMessage message) {
+        DispatchTarget[] receivers = group.targets();
+        for (DispatchTarget receiver : receivers) {
+            receiver.deliver(message);
+        }
+        return receivers.length;
     }
 
     @Override
@@ -156,5 +196,12 @@ public final class RealLocalDispatcher implements LocalDispatcher {
         }
         all.forEach(t -> t.closeAfterDelivery(CloseReason.BROKER_CLOSED));
         deliveryThreads.shutdown();
+    }
+
+    /** What one thread reuses from event to event: the view, and the list of candidate groups. */
+    private static final class Scratch {
+        final EventView view = new EventView();
+        final FilterIndex.Candidates<DispatchTargets.FilterGroup> candidates = new FilterIndex.Candidates<>();
+        boolean busy;
     }
 }

@@ -18,6 +18,7 @@ public final class FieldRegistry {
     private final Map<List<String>, int[]> slots = new HashMap<>(); // path -> {slot, references}
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private int slotCount;
+    private int generation;
     private volatile PathTrie snapshot = PathTrie.EMPTY;
 
     /** The current trie of paths, and the number of slots a view needs. */
@@ -48,6 +49,11 @@ public final class FieldRegistry {
         }
     }
 
+    /** The generation of the current snapshot: a trie holds every path acquired before it was built. */
+    synchronized int generation() {
+        return generation;
+    }
+
     /** The number of distinct paths read. */
     public synchronized int size() {
         return slots.size();
@@ -56,6 +62,6 @@ public final class FieldRegistry {
     private void rebuild() {
         PathTrie.Builder builder = new PathTrie.Builder();
         slots.forEach((path, entry) -> builder.add(path, entry[0]));
-        snapshot = builder.build(slotCount);
+        snapshot = builder.build(slotCount, ++generation);
     }
 }

@@ -11,14 +11,17 @@ import org.jspecify.annotations.Nullable;
 /** An immutable trie of the paths subscriptions read, from the message root; leaves carry slots. */
 public final class PathTrie {
 
-    static final PathTrie EMPTY = new PathTrie(new Node(), 0);
+    static final PathTrie EMPTY = new PathTrie(new Node(), 0, 0);
 
     final Node root;
     final int slotCount;
+    /** Which {@link FieldRegistry} state this trie reflects; later states have greater generations. */
+    final int generation;
 
-    private PathTrie(Node root, int slotCount) {
+    private PathTrie(Node root, int slotCount, int generation) {
         this.root = root;
         this.slotCount = slotCount;
+        this.generation = generation;
     }
 
     /** One step of a path; its keys are also kept as UTF-8 bytes, to be compared without decoding. */
@@ -79,9 +82,9 @@ public final class PathTrie {
             node.slot = slot;
         }
 
-        PathTrie build(int slotCount) {
+        PathTrie build(int slotCount, int generation) {
             root.freeze();
-            return new PathTrie(root, slotCount);
+            return new PathTrie(root, slotCount, generation);
         }
     }
 }
