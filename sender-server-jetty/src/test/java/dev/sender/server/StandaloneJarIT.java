@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.sender.redis.testing.RedisServerProcess;
@@ -220,6 +221,23 @@ class StandaloneJarIT {
             assertThat(process.exitValue()).isEqualTo(2);
             assertThat(err).hasLineCount(1).startsWith("sender: cannot start Sender on 127.0.0.1:"
                     + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void standaloneJar_carriesSendersLicence_andTheBundledLibrariesNoticesUnderItsOwn() throws Exception {
+        try (JarFile jar = new JarFile("target/sender-server.jar")) {
+            String licence = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            String notice = new String(jar.getInputStream(jar.getJarEntry("META-INF/NOTICE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            String others = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+
+            assertThat(licence).isEqualTo(Files.readString(Path.of("..", "LICENSE")));
+            assertThat(notice).contains("Sender\nCopyright 2026 the Sender authors").contains("Jackson");
+            assertThat(others).contains("QOS.ch", "Atlassian", "Gil Tene");
+            assertThat(others.split("Copyright \\(c\\) 2004-2023 QOS.ch", -1)).as("slf4j's licence once").hasSize(2);
         }
     }
 
