@@ -111,7 +111,8 @@ public final class RedisBroker implements Broker {
         probe = new HealthProbe("Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
                 b.commandTimeout);
         MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);
-        inbox = new Inbox("sender-redis-dispatch-" + INSTANCES.incrementAndGet(), b.maxPendingBytes, router::route);
+        int instance = INSTANCES.incrementAndGet();
+        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, router::route);
         channels.listen(probe.channel());
         try {
             connectOnce();
@@ -124,7 +125,7 @@ public final class RedisBroker implements Broker {
             LOG.warn("Redis at {} is not reachable yet; retrying every {} ms at most, and failing publications "
                     + "and health checks until it is ({})", description, maxReconnectDelay.toMillis(), lastFailure);
             ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sender-redis-connect-" + INSTANCES.get());
+                Thread thread = new Thread(runnable, "sender-redis-connect-" + instance);
                 thread.setDaemon(true);
                 return thread;
             });
@@ -231,6 +232,8 @@ public final class RedisBroker implements Broker {
      * A broker on the Redis server at {@code uri} ({@code redis://[user:password@]host:port[/db]}), with
      * default settings.
      *
+     * @param uri where Redis listens
+     * @return a connected broker
      * @throws BrokerException when Redis cannot be reached now; see {@link Builder#startWithoutRedis(boolean)}
      *         for a broker that waits for Redis instead
      */
@@ -238,7 +241,12 @@ public final class RedisBroker implements Broker {
         return builder(uri).connect();
     }
 
-    /** A builder of a broker on the Redis server at {@code uri}. */
+    /**
+     * A builder of a broker on the Redis server at {@code uri}.
+     *
+     * @param uri where Redis listens: {@code redis://} or {@code rediss://}
+     * @return a builder with the default settings
+     */
     public static Builder builder(URI uri) {
         return new Builder(uri);
     }
@@ -421,19 +429,34 @@ public final class RedisBroker implements Broker {
             }
         }
 
-        /** The queue limits of {@link Delivery#QUEUED} subscriptions. */
+        /**
+         * The queue limits of {@link Delivery#QUEUED} subscriptions.
+         *
+         * @param options the limits
+         * @return this builder
+         */
         public Builder deliveryOptions(DeliveryOptions options) {
             this.deliveryOptions = Objects.requireNonNull(options, "deliveryOptions");
             return this;
         }
 
-        /** How long a Redis command (a publication, a health probe) may take before it fails. */
+        /**
+         * How long a Redis command (a publication, a health probe) may take before it fails.
+         *
+         * @param timeout positive; default {@link #DEFAULT_COMMAND_TIMEOUT}
+         * @return this builder
+         */
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = positive(timeout, "commandTimeout");
             return this;
         }
 
-        /** The longest pause between reconnection attempts; keep it short so delivery resumes quickly. */
+        /**
+         * The longest pause between reconnection attempts; keep it short so delivery resumes quickly.
+         *
+         * @param delay positive; default {@link #DEFAULT_MAX_RECONNECT_DELAY}
+         * @return this builder
+         */
         public Builder maxReconnectDelay(Duration delay) {
             this.maxReconnectDelay = positive(delay, "maxReconnectDelay");
             return this;
@@ -443,6 +466,9 @@ public final class RedisBroker implements Broker {
          * How many bytes of messages read from Redis may wait for this node's dispatching thread. The thread that
          * reads Redis only hands messages over, so Redis never holds a backlog for this node; should dispatching
          * fall this far behind, further messages are dropped and logged rather than grow the heap.
+         *
+         * @param bytes positive; default {@link #DEFAULT_MAX_PENDING_BYTES}
+         * @return this builder
          */
         public Builder maxPendingBytes(long bytes) {
             if (bytes <= 0) {
@@ -464,6 +490,9 @@ public final class RedisBroker implements Broker {
          * <pre>{@code
          * Broker broker = RedisBroker.builder(URI.create("redis://redis:6379")).startWithoutRedis(true).connect();
          * }</pre>
+         *
+         * @param startWithoutRedis true to start without Redis; default {@link #DEFAULT_START_WITHOUT_REDIS}
+         * @return this builder
          */
         public Builder startWithoutRedis(boolean startWithoutRedis) {
             this.startWithoutRedis = startWithoutRedis;
@@ -474,6 +503,7 @@ public final class RedisBroker implements Broker {
          * Connects; with {@link #startWithoutRedis(boolean)}, keeps connecting in the background when Redis cannot
          * be reached now.
          *
+         * @return the broker
          * @throws BrokerException when Redis cannot be reached now or refuses the credentials, unless the broker
          *         may {@linkplain #startWithoutRedis(boolean) start without Redis}
          */
