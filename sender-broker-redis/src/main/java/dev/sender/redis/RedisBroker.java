@@ -32,11 +32,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,77 +70,183 @@ import org.slf4j.LoggerFactory;
  * within the command timeout (Redis frozen or overloaded) fails too, and is abandoned: Redis publishes it only
  * while its own clock is before a deadline that falls before the timeout, so a failed publication is never
  * delivered later and a publisher may safely retry it.
+ *
+ * <p>By default {@link #connect(URI)} fails when Redis cannot be reached; a broker built with
+ * {@link Builder#startWithoutRedis(boolean)} starts anyway, in the state it would be in had Redis just gone
+ * away, and starts working as soon as Redis answers.
  */
 public final class RedisBroker implements Broker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** The first pause between attempts to reach a Redis that was not up at start; doubled up to the maximum. */
+    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
 
     private final String description;
     private final Connections connections;
-    private final StatefulRedisConnection<String, byte[]> publisher;
-    private final DeadlinePublisher deadlinePublisher;
-    private final StatefulRedisPubSubConnection<String, byte[]> subscriber;
     private final LocalDispatcher dispatcher;
     private final ChannelSubscriptions channels;
     private final HealthProbe probe;
     /** Hands what the subscribing connection reads to the thread that dispatches it. */
     private final Inbox inbox;
     private final Duration commandTimeout;
+    private final Duration maxReconnectDelay;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Null until the publishing connection is up; publishes only once it has measured Redis' clock. */
+    private volatile @Nullable DeadlinePublisher deadlinePublisher;
+    /** Whether the subscribing connection has its listeners and carries the wanted channels. */
+    private volatile boolean subscriberAttached;
+    /** Why the last attempt to reach a Redis that was not up at start failed, for health checks. */
+    private volatile String lastFailure = "";
+    /** Keeps trying to reach a Redis that was not up at start; null when Redis was reached at once. */
+    private volatile @Nullable ScheduledExecutorService connector;
 
     private RedisBroker(Builder b) {
         description = masked(b.uri);
         commandTimeout = b.commandTimeout;
+        maxReconnectDelay = b.maxReconnectDelay;
+        connections = Connections.create(b.uri, b.commandTimeout, b.maxReconnectDelay);
+        channels = new ChannelSubscriptions();
+        dispatcher = LocalDispatcher.create(b.deliveryOptions, channels);
+        probe = new HealthProbe("Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
+                b.commandTimeout);
+        MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);
+        int instance = INSTANCES.incrementAndGet();
+        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, router::route);
+        channels.listen(probe.channel());
         try {
-            connections = Connections.open(b.uri, b.commandTimeout, b.maxReconnectDelay);
+            connectOnce();
+        } catch (BrokerException e) {
+            if (!b.startWithoutRedis) {
+                release();
+                throw e;
+            }
+            lastFailure = reason(e);
+            LOG.warn("Redis at {} is not reachable yet; retrying every {} ms at most, and failing publications "
+                    + "and health checks until it is ({})", description, maxReconnectDelay.toMillis(), lastFailure);
+            ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sender-redis-connect-" + instance);
+                thread.setDaemon(true);
+                return thread;
+            });
+            connector = retries;
+            retryLater(retries, 0);
+            return;
+        }
+        if (!b.startWithoutRedis) {
+            try {
+                channels.confirmation(probe.channel()).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                release();
+                throw new BrokerException("cannot subscribe to Redis at " + description + ": no confirmation within "
+                        + commandTimeout.toMillis() + " ms", e);
+            }
+        }
+        LOG.info("Redis broker connected to {}", description);
+    }
+
+    /**
+     * Makes whatever step towards a working broker is missing: both connections up, the subscribing one carrying
+     * every wanted channel (Lettuce keeps them up from then on), Redis' clock measured for publishing. Runs in the
+     * constructor, then only on the connector's thread.
+     *
+     * @throws BrokerException naming what failed
+     */
+    private void connectOnce() {
+        try {
+            connections.connect();
         } catch (RedisException e) {
             throw new BrokerException("cannot connect to Redis at " + description + ": " + e.getMessage(), e);
         }
-        publisher = connections.publisher();
-        try {
-            deadlinePublisher = new DeadlinePublisher(publisher, b.commandTimeout);
-        } catch (RedisException | CompletionException e) {
-            connections.close();
-            throw new BrokerException("cannot prepare publishing on Redis at " + description + ": " + e.getMessage(), e);
+        StatefulRedisConnection<String, byte[]> publisher = connections.publisher();
+        StatefulRedisPubSubConnection<String, byte[]> subscriber = connections.subscriber();
+        if (publisher == null || subscriber == null) {
+            throw new BrokerException("the broker is closed");
         }
-        subscriber = connections.subscriber();
-        channels = new ChannelSubscriptions(subscriber);
-        dispatcher = LocalDispatcher.create(b.deliveryOptions, channels);
-        probe = new HealthProbe(publisher, "Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
-                b.commandTimeout);
-        MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);
-        inbox = new Inbox("sender-redis-dispatch-" + INSTANCES.incrementAndGet(), b.maxPendingBytes, router::route);
-        subscriber.addListener(inbox);
-        subscriber.addListener((RedisPubSubListener<String, byte[]>) channels);
-        subscriber.addListener((RedisConnectionStateListener) channels);
-        channels.listen(probe.channel());
-        try {
-            channels.confirmation(probe.channel()).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
+        if (!subscriberAttached) {
+            subscriber.addListener(inbox);
+            subscriber.addListener((RedisPubSubListener<String, byte[]>) channels);
+            subscriber.addListener((RedisConnectionStateListener) channels);
+            channels.attach(subscriber);
+            subscriberAttached = true;
+        }
+        DeadlinePublisher deadline = deadlinePublisher;
+        if (deadline == null) {
+            deadline = new DeadlinePublisher(publisher, commandTimeout);
+            deadlinePublisher = deadline;
+        }
+        if (!deadline.calibrated()) {
+            try {
+                deadline.recalibrate().get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                throw new BrokerException("interrupted while preparing publishing on Redis at " + description, e);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                throw new BrokerException("cannot prepare publishing on Redis at " + description + ": "
+                        + cause.getMessage(), cause);
             }
-            inbox.close(0);
-            dispatcher.close();
-            connections.close();
-            throw new BrokerException("cannot subscribe to Redis at " + description + ": no confirmation within "
-                    + commandTimeout.toMillis() + " ms", e);
         }
-        LOG.info("Redis broker connected to {}", description);
+    }
+
+    /** Tries {@link #connectOnce()} again after a pause that doubles with each attempt, up to the maximum. */
+    private void retryLater(ScheduledExecutorService retries, int attempt) {
+        long delay = Math.min(maxReconnectDelay.toMillis(), FIRST_RETRY_DELAY.toMillis() << Math.min(attempt, 20));
+        try {
+            retries.schedule(() -> {
+                if (closed.get()) {
+                    return;
+                }
+                try {
+                    connectOnce();
+                } catch (RuntimeException e) {
+                    lastFailure = reason(e);
+                    LOG.debug("Redis at {} is still not reachable: {}", description, lastFailure);
+                    retryLater(retries, attempt + 1);
+                    return;
+                }
+                LOG.info("Redis broker connected to {}", description);
+                retries.shutdown();
+            }, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
+                : String.valueOf(e.getMessage());
+    }
+
+    /** Stops what the constructor started. */
+    private void release() {
+        inbox.close(0);
+        dispatcher.close();
+        connections.close();
     }
 
     /**
      * A broker on the Redis server at {@code uri} ({@code redis://[user:password@]host:port[/db]}), with
      * default settings.
      *
-     * @throws BrokerException when Redis cannot be reached now
+     * @param uri where Redis listens
+     * @return a connected broker
+     * @throws BrokerException when Redis cannot be reached now; see {@link Builder#startWithoutRedis(boolean)}
+     *         for a broker that waits for Redis instead
      */
     public static RedisBroker connect(URI uri) {
         return builder(uri).connect();
     }
 
-    /** A builder of a broker on the Redis server at {@code uri}. */
+    /**
+     * A builder of a broker on the Redis server at {@code uri}.
+     *
+     * @param uri where Redis listens: {@code redis://} or {@code rediss://}
+     * @return a builder with the default settings
+     */
     public static Builder builder(URI uri) {
         return new Builder(uri);
     }
@@ -155,7 +266,12 @@ public final class RedisBroker implements Broker {
             channel = Channels.GENERAL;
             payload = PublicationJson.writeGeneralChannelMessage((GeneralPublication) publication);
         }
-        return deadlinePublisher.publish(channel, payload);
+        DeadlinePublisher deadline = deadlinePublisher;
+        if (deadline == null || !deadline.calibrated()) {
+            return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
+                    + " has not been reached yet; the publication was not sent"));
+        }
+        return deadline.publish(channel, payload);
     }
 
     /**
@@ -168,7 +284,7 @@ public final class RedisBroker implements Broker {
             throw new BrokerException("the broker is closed");
         }
         Subscription subscription = dispatcher.subscribe(topic, filter, sink, delivery);
-        if (subscriber.isOpen()) {
+        if (connections.subscriberOpen()) {
             try {
                 channels.confirmation(topic).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -190,7 +306,11 @@ public final class RedisBroker implements Broker {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
         }
-        if (!subscriber.isOpen()) {
+        if (!subscriberAttached || deadlinePublisher == null) {
+            return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
+                    + " is unreachable: not reached since the broker started (" + lastFailure + ")"));
+        }
+        if (!connections.subscriberOpen()) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " is unreachable: the subscribing connection is down"));
         }
@@ -211,9 +331,19 @@ public final class RedisBroker implements Broker {
                 .thenCompose(confirmed -> probeAndRecalibrate());
     }
 
-    /** The probe's round trip; once it made it, the offset of Redis' clock is measured again (best effort). */
+    /**
+     * The probe's round trip; once it made it, the offset of Redis' clock is measured again (best effort once it
+     * has been measured: publishing needs it).
+     */
     private CompletionStage<Void> probeAndRecalibrate() {
-        return probe.check().thenCompose(ok -> deadlinePublisher.recalibrate().exceptionally(error -> null));
+        DeadlinePublisher deadline = Objects.requireNonNull(deadlinePublisher, "deadlinePublisher");
+        return probe.check(deadline.connection()).thenCompose(ok -> deadline.recalibrate().handle((done, error) -> {
+            if (!deadline.calibrated()) {
+                throw new BrokerException("Redis at " + description + " did not tell its time (TIME): "
+                        + (error == null ? "no answer" : error.getMessage()), error);
+            }
+            return null;
+        }));
     }
 
     @Override
@@ -235,11 +365,16 @@ public final class RedisBroker implements Broker {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (subscriber.isOpen()) {
+        ScheduledExecutorService retries = connector;
+        if (retries != null) {
+            retries.shutdownNow();
+        }
+        DeadlinePublisher deadline = deadlinePublisher;
+        if (deadline != null && subscriberAttached && connections.subscriberOpen()) {
             try {
                 // Redis keeps order, and so does the inbox: the probe comes back after every earlier publication
                 // has been dispatched.
-                probe.check().toCompletableFuture().get();
+                probe.check(deadline.connection()).toCompletableFuture().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
@@ -277,11 +412,15 @@ public final class RedisBroker implements Broker {
         /** Default of {@link #maxPendingBytes(long)}: 64 MiB, twice Redis' default hard limit for a pub/sub client. */
         public static final long DEFAULT_MAX_PENDING_BYTES = 64L << 20;
 
+        /** Default of {@link #startWithoutRedis(boolean)}: {@link #connect()} fails when Redis cannot be reached. */
+        public static final boolean DEFAULT_START_WITHOUT_REDIS = false;
+
         private final URI uri;
         private DeliveryOptions deliveryOptions = DeliveryOptions.ofDefaults();
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
         private long maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
+        private boolean startWithoutRedis = DEFAULT_START_WITHOUT_REDIS;
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -290,19 +429,34 @@ public final class RedisBroker implements Broker {
             }
         }
 
-        /** The queue limits of {@link Delivery#QUEUED} subscriptions. */
+        /**
+         * The queue limits of {@link Delivery#QUEUED} subscriptions.
+         *
+         * @param options the limits
+         * @return this builder
+         */
         public Builder deliveryOptions(DeliveryOptions options) {
             this.deliveryOptions = Objects.requireNonNull(options, "deliveryOptions");
             return this;
         }
 
-        /** How long a Redis command (a publication, a health probe) may take before it fails. */
+        /**
+         * How long a Redis command (a publication, a health probe) may take before it fails.
+         *
+         * @param timeout positive; default {@link #DEFAULT_COMMAND_TIMEOUT}
+         * @return this builder
+         */
         public Builder commandTimeout(Duration timeout) {
             this.commandTimeout = positive(timeout, "commandTimeout");
             return this;
         }
 
-        /** The longest pause between reconnection attempts; keep it short so delivery resumes quickly. */
+        /**
+         * The longest pause between reconnection attempts; keep it short so delivery resumes quickly.
+         *
+         * @param delay positive; default {@link #DEFAULT_MAX_RECONNECT_DELAY}
+         * @return this builder
+         */
         public Builder maxReconnectDelay(Duration delay) {
             this.maxReconnectDelay = positive(delay, "maxReconnectDelay");
             return this;
@@ -312,6 +466,9 @@ public final class RedisBroker implements Broker {
          * How many bytes of messages read from Redis may wait for this node's dispatching thread. The thread that
          * reads Redis only hands messages over, so Redis never holds a backlog for this node; should dispatching
          * fall this far behind, further messages are dropped and logged rather than grow the heap.
+         *
+         * @param bytes positive; default {@link #DEFAULT_MAX_PENDING_BYTES}
+         * @return this builder
          */
         public Builder maxPendingBytes(long bytes) {
             if (bytes <= 0) {
@@ -322,9 +479,33 @@ public final class RedisBroker implements Broker {
         }
 
         /**
-         * Connects.
+         * Whether {@link #connect()} returns a broker even when Redis cannot be reached yet, as a server started
+         * next to its Redis (by Compose or Kubernetes) needs; by default it fails instead. Such a broker logs once
+         * that Redis is not reachable yet and keeps trying in the background, with pauses growing from 100 ms to
+         * {@link #maxReconnectDelay(Duration)}. Until it reaches Redis, publications fail with
+         * {@link BrokerException} and so does {@link RedisBroker#checkHealth()}, while subscriptions are accepted;
+         * once it does, their channels are subscribed and the broker works as if Redis had been there from the
+         * start.
          *
-         * @throws BrokerException when Redis cannot be reached now
+         * <pre>{@code
+         * Broker broker = RedisBroker.builder(URI.create("redis://redis:6379")).startWithoutRedis(true).connect();
+         * }</pre>
+         *
+         * @param startWithoutRedis true to start without Redis; default {@link #DEFAULT_START_WITHOUT_REDIS}
+         * @return this builder
+         */
+        public Builder startWithoutRedis(boolean startWithoutRedis) {
+            this.startWithoutRedis = startWithoutRedis;
+            return this;
+        }
+
+        /**
+         * Connects; with {@link #startWithoutRedis(boolean)}, keeps connecting in the background when Redis cannot
+         * be reached now.
+         *
+         * @return the broker
+         * @throws BrokerException when Redis cannot be reached now or refuses the credentials, unless the broker
+         *         may {@linkplain #startWithoutRedis(boolean) start without Redis}
          */
         public RedisBroker connect() {
             return new RedisBroker(this);

@@ -446,6 +446,45 @@ class RedisBrokerTest {
     }
 
     @Test
+    void brokerStartedWithoutRedis_refusesPublications_acceptsSubscriptions_andWorksOnceRedisComesUp() {
+        try (RedisServerProcess late = RedisServerProcess.reserve();
+                RedisBroker waiting = RedisBroker.builder(late.uri()).startWithoutRedis(true).connect()) {
+            UUID account = UUID.randomUUID();
+            RecordingSink sink = new RecordingSink();
+            Subscription early = waiting.subscribe(Topic.handlerEvents(account), Filter.any(), sink);
+
+            assertThat(waiting.publish(publication(account, "{\"seq\":1}")).toCompletableFuture())
+                    .failsWithin(Duration.ofSeconds(5)).withThrowableThat().withCauseInstanceOf(BrokerException.class)
+                    .withMessageContaining("Redis at redis://127.0.0.1:" + late.port());
+            assertThat(waiting.checkHealth().toCompletableFuture()).failsWithin(Duration.ofSeconds(5))
+                    .withThrowableThat().withMessageContaining("Redis at redis://127.0.0.1:" + late.port());
+            assertThat(early.isOpen()).isTrue();
+
+            late.launch();
+
+            await().atMost(RESUMPTION).until(() -> healthy(waiting));
+            publish(waiting, publication(account, "{\"seq\":2}"));
+            assertThat(sink.awaitMessage()).as("the early subscriber receives once Redis is up")
+                    .extracting(RedisBrokerTest::seq).isEqualTo(2);
+            assertThat(early.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void brokerStartedWithoutRedis_whenRedisIsUp_isConnectedAtOnce() {
+        try (RedisBroker tolerant = RedisBroker.builder(redis.uri()).startWithoutRedis(true).connect()) {
+            UUID account = UUID.randomUUID();
+            RecordingSink sink = new RecordingSink();
+            tolerant.subscribe(Topic.handlerEvents(account), Filter.any(), sink);
+
+            publish(tolerant, publication(account, "{\"seq\":1}"));
+
+            assertThat(sink.awaitMessage()).extracting(RedisBrokerTest::seq).isEqualTo(1);
+            assertThat(tolerant.checkHealth().toCompletableFuture()).succeedsWithin(PATIENCE);
+        }
+    }
+
+    @Test
     void builder_rejectsWhatCannotWork_namingTheSetting() {
         assertThatThrownBy(() -> RedisBroker.builder(URI.create("http://127.0.0.1:6379")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redis://");
@@ -457,6 +496,10 @@ class RedisBrokerTest {
     }
 
     private boolean healthy() {
+        return healthy(broker);
+    }
+
+    private static boolean healthy(RedisBroker broker) {
         try {
             broker.checkHealth().toCompletableFuture().get(5, TimeUnit.SECONDS);
             return true;

@@ -1,7 +1,6 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
-import dev.sender.core.BrokerException;
 import dev.sender.redis.RedisBroker;
 import dev.sender.server.internal.StandaloneCommand;
 import dev.sender.server.internal.settings.Settings;
@@ -15,13 +14,14 @@ import java.util.Optional;
  * The standalone server: {@code java -jar sender-server.jar [--config FILE] [--KEY=VALUE]...}. Settings come from,
  * in rising precedence: defaults, the configuration file (properties or JSON), environment variables
  * ({@code SENDER_PORT}...), and command-line options. {@code --help} lists them all, {@code --version} prints
- * the version. Exit status: 1 when the broker cannot be reached; 2 for a bad option or value, an unreadable
- * configuration file or TLS keystore, or a port that cannot be bound, each said in one line on the standard error.
+ * the version. Exit status: 2 for a bad option or value, an unreadable configuration file or TLS keystore, or a
+ * port that cannot be bound, each said in one line on the standard error. A Redis that cannot be reached does not
+ * stop the server (it would crash-loop under Compose or Kubernetes, started before its Redis): the server starts,
+ * logs that Redis is not reachable yet, answers {@code /healthcheck} with {@code 502 29013} and publications with
+ * {@code 500 29004}, and works as soon as Redis answers.
  */
 public final class SenderMain {
 
-    /** Exit status when the broker cannot be reached. */
-    static final int BROKER_UNAVAILABLE = 1;
     /** Exit status for a bad option, value or configuration file, or a port that cannot be bound. */
     static final int BAD_CONFIGURATION = 2;
 
@@ -56,13 +56,8 @@ public final class SenderMain {
         }
         SettingsSource source = parsed.get();
         URI redis = source.value(Settings.REDIS);
-        Broker broker;
-        try {
-            broker = redis == null ? Broker.inMemory() : RedisBroker.connect(redis);
-        } catch (BrokerException e) {
-            err.println("sender: " + e.getMessage());
-            return BROKER_UNAVAILABLE;
-        }
+        Broker broker = redis == null ? Broker.inMemory()
+                : RedisBroker.builder(redis).startWithoutRedis(true).connect();
         SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
                 .processMeters(true);
         if (redis != null) {

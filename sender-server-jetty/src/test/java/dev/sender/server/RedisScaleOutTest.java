@@ -311,6 +311,7 @@ class RedisScaleOutTest {
                 .commandTimeout(Duration.ofSeconds(2))       // publications, probes, confirmations; default 2 s
                 .maxReconnectDelay(Duration.ofSeconds(1))    // default 1 s
                 .maxPendingBytes(64L << 20)                  // read from Redis, not yet dispatched; default 64 MiB
+                .startWithoutRedis(false)                    // true: start even if Redis is not up yet; default false
                 .connect();
         SenderServer server = SenderServer.builder().port(port).broker(broker).build().start();
         started.add(broker);

@@ -1,8 +1,10 @@
 package dev.sender.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -14,10 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.sender.redis.testing.RedisServerProcess;
@@ -92,28 +97,74 @@ class StandaloneJarIT {
     }
 
     @Test
-    void standaloneJar_withUnreachableRedis_exitsWithAMessageNamingIt() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", "target/sender-server.jar", "--port", "0", "--redis",
-                "redis://127.0.0.1:1").redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    void standaloneJar_withRedisNotUpYet_starts_answers502And500_andWorksOnceRedisComesUp_withoutRestart()
+            throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.reserve()) {
+            Process server = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
+                    "--port", "0", "--redis", redis.uri().toString()).redirectErrorStream(true).start();
+            try {
+                List<String> output = new CopyOnWriteArrayList<>();
+                String base = "http://127.0.0.1:" + awaitPort(server, output);
+                HttpClient http = HttpClient.newHttpClient();
 
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(1);
-        assertThat(output).contains("cannot connect to Redis at redis://127.0.0.1:1");
+                HttpResponse<String> down = http.send(HttpRequest.newBuilder(URI.create(base + "/healthcheck")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/2/general_events/publish"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"event\":{\"seq\":1},\"event_type\":\"door\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+
+                assertThat(down.statusCode()).isEqualTo(502);
+                assertThat(down.body()).contains("29013").contains("Redis at redis://127.0.0.1:" + redis.port());
+                assertThat(refused.statusCode()).isEqualTo(500);
+                assertThat(refused.body()).contains("29004");
+                assertThat(output).filteredOn(line -> line.contains("is not reachable yet; retrying")).hasSize(1);
+
+                redis.launch();
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> http.send(HttpRequest.newBuilder(
+                        URI.create(base + "/healthcheck")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200);
+                assertThat(server.isAlive()).as("the same process, not restarted").isTrue();
+                assertThat(output).filteredOn(line -> line.contains("is not reachable yet; retrying")).hasSize(1);
+            } finally {
+                server.destroy();
+                assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+        }
     }
 
     private static int awaitPort(Process process) throws Exception {
+        return awaitPort(process, new CopyOnWriteArrayList<>());
+    }
+
+    /**
+     * Reads the process' output into {@code output} until the line saying where it listens; a daemon thread keeps
+     * reading (and collecting) the rest, so that the process never blocks on a full pipe.
+     */
+    private static int awaitPort(Process process, List<String> output) throws Exception {
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> output = new ArrayList<>();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             output.add(line);
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        for (String more = lines.readLine(); more != null; more = lines.readLine()) {
+                            output.add(more);
+                        }
+                    } catch (IOException e) {
+                        // The process is gone.
+                    }
+                }, "standalone-output");
+                drain.setDaemon(true);
+                drain.start();
                 return Integer.parseInt(m.group(2));
             }
         }
-        throw new AssertionError("the server did not say where it listens: " + output);
+        throw new AssertionError("the server did not say where it listens" + (process.waitFor(5, TimeUnit.SECONDS)
+                ? " and exited with " + process.exitValue() : "") + ": " + output);
     }
 
     @Test
@@ -170,6 +221,23 @@ class StandaloneJarIT {
             assertThat(process.exitValue()).isEqualTo(2);
             assertThat(err).hasLineCount(1).startsWith("sender: cannot start Sender on 127.0.0.1:"
                     + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void standaloneJar_carriesSendersLicence_andTheBundledLibrariesNoticesUnderItsOwn() throws Exception {
+        try (JarFile jar = new JarFile("target/sender-server.jar")) {
+            String licence = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            String notice = new String(jar.getInputStream(jar.getJarEntry("META-INF/NOTICE")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            String others = new String(jar.getInputStream(jar.getJarEntry("META-INF/LICENSE.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+
+            assertThat(licence).isEqualTo(Files.readString(Path.of("..", "LICENSE")));
+            assertThat(notice).contains("Sender\nCopyright 2026 the Sender authors").contains("Jackson");
+            assertThat(others).contains("QOS.ch", "Atlassian", "Gil Tene");
+            assertThat(others.split("Copyright \\(c\\) 2004-2023 QOS.ch", -1)).as("slf4j's licence once").hasSize(2);
         }
     }
 

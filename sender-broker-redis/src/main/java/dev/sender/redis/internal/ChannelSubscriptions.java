@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +31,23 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
-    private final StatefulRedisPubSubConnection<String, byte[]> connection;
+    /** Null until {@link #attach} (Redis not reached yet): channels are then only remembered. */
+    private @Nullable StatefulRedisPubSubConnection<String, byte[]> connection;
     /** The channels wanted, each with a future completed once Redis confirmed it on the current connection. */
     private final Map<String, CompletableFuture<Void>> wanted = new HashMap<>();
 
-    /** Subscriptions over {@code connection}; register it as that connection's pub/sub and state listener. */
-    public ChannelSubscriptions(StatefulRedisPubSubConnection<String, byte[]> connection) {
+    /** Subscriptions that wait for a connection: channels wanted before {@link #attach} are subscribed then. */
+    public ChannelSubscriptions() {
+    }
+
+    /**
+     * Subscribes every wanted channel over {@code connection}, and from now on every channel asked for; register
+     * this as that connection's pub/sub and state listener first.
+     */
+    public synchronized void attach(StatefulRedisPubSubConnection<String, byte[]> connection) {
         this.connection = connection;
+        LOG.debug("Redis pub/sub connection attached; subscribing {} channel(s)", wanted.size());
+        wanted.keySet().forEach(this::subscribe);
     }
 
     @Override
@@ -59,7 +70,7 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
 
     /** Unsubscribes from {@code channel}. */
     public synchronized void stopListening(String channel) {
-        if (wanted.remove(channel) != null) {
+        if (wanted.remove(channel) != null && connection != null) {
             connection.async().unsubscribe(channel).exceptionally(error -> {
                 LOG.debug("Unsubscribing from Redis channel '{}' failed; retried on reconnection", channel, error);
                 return null;
@@ -85,7 +96,7 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
 
     @Override
     public synchronized void subscribed(String channel, long count) {
-        if (!wanted.containsKey(channel)) {
+        if (!wanted.containsKey(channel) && connection != null) {
             // Replayed by Lettuce after a reconnection, or confirmed after its last subscriber left.
             connection.async().unsubscribe(channel);
         }
@@ -108,6 +119,10 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
      * dropped) meanwhile. Commands are sent under this object's lock, so they reach Redis in decision order.
      */
     private void subscribe(String channel) {
+        StatefulRedisPubSubConnection<String, byte[]> connection = this.connection;
+        if (connection == null) {
+            return;
+        }
         CompletableFuture<Void> confirmed = wanted.get(channel);
         connection.async().subscribe(channel).whenComplete((ok, error) -> {
             if (error != null) {

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A node's two connections to Redis and the threads they run on: one that publishes, failing at once while
  * Redis is away, and one that subscribes, whose commands wait for Redis however long it is away. Lettuce
- * reconnects both by itself.
+ * reconnects both by itself once they have connected; until then, whoever owns them calls {@link #connect()}
+ * again.
  */
 public final class Connections implements AutoCloseable {
 
@@ -35,8 +36,11 @@ public final class Connections implements AutoCloseable {
     private final ClientResources resources;
     private final RedisClient publishClient;
     private final RedisClient subscribeClient;
-    private @Nullable StatefulRedisConnection<String, byte[]> publisher;
-    private @Nullable StatefulRedisPubSubConnection<String, byte[]> subscriber;
+    /** Null until the first successful {@link #connect()}; set once. */
+    private volatile @Nullable StatefulRedisConnection<String, byte[]> publisher;
+    /** Null until the first successful {@link #connect()}; set once. */
+    private volatile @Nullable StatefulRedisPubSubConnection<String, byte[]> subscriber;
+    private boolean closed;
 
     private Connections(URI uri, Duration commandTimeout, Duration maxReconnectDelay) {
         RedisURI redisUri = RedisURI.create(uri);
@@ -61,44 +65,53 @@ public final class Connections implements AutoCloseable {
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build()).build());
     }
 
+    /** The two clients, not connected yet; {@link #connect()} connects them. */
+    public static Connections create(URI uri, Duration commandTimeout, Duration maxReconnectDelay) {
+        return new Connections(uri, commandTimeout, maxReconnectDelay);
+    }
+
     /**
-     * Connects both.
+     * Connects whichever of the two connections is not connected yet; once connected, Lettuce keeps a connection
+     * up by itself. Does nothing once {@linkplain #close() closed}.
      *
-     * @throws RedisException when Redis cannot be reached now or refuses the credentials
+     * @throws RedisException when Redis cannot be reached now or refuses the credentials; a connection made
+     *         before the failure is kept
      */
-    public static Connections open(URI uri, Duration commandTimeout, Duration maxReconnectDelay) {
-        Connections connections = new Connections(uri, commandTimeout, maxReconnectDelay);
-        try {
-            connections.publisher = connections.publishClient.connect(CODEC);
-            connections.subscriber = connections.subscribeClient.connectPubSub(CODEC);
-        } catch (RedisException e) {
-            connections.close();
-            throw e;
+    public synchronized void connect() {
+        if (closed) {
+            return;
         }
-        return connections;
+        if (publisher == null) {
+            publisher = publishClient.connect(CODEC);
+        }
+        if (subscriber == null) {
+            subscriber = subscribeClient.connectPubSub(CODEC);
+        }
     }
 
-    /** The connection that publishes. */
-    public StatefulRedisConnection<String, byte[]> publisher() {
-        StatefulRedisConnection<String, byte[]> connection = publisher;
-        if (connection == null) {
-            throw new IllegalStateException("not connected");
-        }
-        return connection;
+    /** The connection that publishes, or null before the first successful {@link #connect()}. */
+    public @Nullable StatefulRedisConnection<String, byte[]> publisher() {
+        return publisher;
     }
 
-    /** The connection that subscribes. */
-    public StatefulRedisPubSubConnection<String, byte[]> subscriber() {
+    /** The connection that subscribes, or null before the first successful {@link #connect()}. */
+    public @Nullable StatefulRedisPubSubConnection<String, byte[]> subscriber() {
+        return subscriber;
+    }
+
+    /** Whether the subscribing connection is connected now. */
+    public boolean subscriberOpen() {
         StatefulRedisPubSubConnection<String, byte[]> connection = subscriber;
-        if (connection == null) {
-            throw new IllegalStateException("not connected");
-        }
-        return connection;
+        return connection != null && connection.isOpen();
     }
 
-    /** Closes both connections and stops their threads. */
+    /** Closes both connections and stops their threads; waits for a {@link #connect()} under way. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (subscriber != null) {
             subscriber.close();
         }

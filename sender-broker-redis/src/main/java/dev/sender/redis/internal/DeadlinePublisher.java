@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionException;
  * script publishes only while Redis' own clock is before the deadline, which falls a quarter of the command
  * timeout before Sender gives up: a publication answered with a timeout was abandoned, one answered 201 was
  * delivered. The deadline is written in Redis' clock, from an offset measured with {@code TIME} at connection
- * and at every health check.
+ * and at every health check; until the first measurement succeeds, every publication fails.
  */
 public final class DeadlinePublisher {
 
@@ -31,16 +31,30 @@ public final class DeadlinePublisher {
     private final long budgetMillis;
     private final long timeoutMillis;
     private final String sha;
-    /** Redis' clock minus this machine's, in milliseconds. */
+    /** Redis' clock minus this machine's, in milliseconds; meaningful once {@link #calibrated}. */
     private volatile long clockOffsetMillis;
+    /** Whether the offset was measured at least once; no publication goes out before. */
+    private volatile boolean calibrated;
 
-    /** A publisher on {@code connection}, whose commands time out after {@code commandTimeout}. */
+    /**
+     * A publisher on {@code connection}, whose commands time out after {@code commandTimeout}; it publishes once
+     * {@link #recalibrate()} has measured Redis' clock.
+     */
     public DeadlinePublisher(StatefulRedisConnection<String, byte[]> connection, Duration commandTimeout) {
         this.connection = connection;
         this.timeoutMillis = commandTimeout.toMillis();
         this.budgetMillis = timeoutMillis - timeoutMillis / 4;
         this.sha = connection.sync().digest(SCRIPT);
-        clockOffsetMillis = measureOffset().join();
+    }
+
+    /** The connection it publishes on. */
+    public StatefulRedisConnection<String, byte[]> connection() {
+        return connection;
+    }
+
+    /** Whether Redis' clock was measured, so that publications can go out. */
+    public boolean calibrated() {
+        return calibrated;
     }
 
     /**
@@ -49,6 +63,10 @@ public final class DeadlinePublisher {
      * not published).
      */
     public CompletableFuture<Void> publish(String channel, byte[] payload) {
+        if (!calibrated) {
+            return CompletableFuture.failedFuture(new BrokerException("Redis' clock was not measured yet; the "
+                    + "publication was not sent"));
+        }
         long deadline = System.currentTimeMillis() + clockOffsetMillis + budgetMillis;
         byte[][] args = {channel.getBytes(StandardCharsets.UTF_8), payload,
                 Long.toString(deadline).getBytes(StandardCharsets.US_ASCII)};
@@ -77,7 +95,10 @@ public final class DeadlinePublisher {
 
     /** Measures the offset of Redis' clock again, as a health check does; completes when measured. */
     public CompletableFuture<Void> recalibrate() {
-        return measureOffset().thenAccept(offset -> clockOffsetMillis = offset);
+        return measureOffset().thenAccept(offset -> {
+            clockOffsetMillis = offset;
+            calibrated = true;
+        });
     }
 
     private CompletableFuture<Long> measureOffset() {

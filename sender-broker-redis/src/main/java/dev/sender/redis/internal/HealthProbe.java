@@ -17,17 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HealthProbe {
 
-    private final StatefulRedisConnection<String, byte[]> publisher;
     /** How failures name Redis, such as {@code Redis at redis://host:6379}. */
     private final String redis;
     private final String channel;
     private final Duration timeout;
     private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
-    /** A probe publishing on {@code channel} through {@code publisher}; failures name {@code redis}. */
-    public HealthProbe(StatefulRedisConnection<String, byte[]> publisher, String redis, String channel,
-            Duration timeout) {
-        this.publisher = publisher;
+    /** A probe publishing on {@code channel}; failures name {@code redis}. */
+    public HealthProbe(String redis, String channel, Duration timeout) {
         this.redis = redis;
         this.channel = channel;
         this.timeout = timeout;
@@ -38,8 +35,11 @@ public final class HealthProbe {
         return channel;
     }
 
-    /** Completes when a probe went through Redis and back; fails with a {@link BrokerException} saying what broke. */
-    public CompletionStage<Void> check() {
+    /**
+     * Completes when a probe published through {@code publisher} went through Redis and back; fails with a
+     * {@link BrokerException} saying what broke.
+     */
+    public CompletionStage<Void> check(StatefulRedisConnection<String, byte[]> publisher) {
         String nonce = UUID.randomUUID().toString();
         CompletableFuture<Void> back = new CompletableFuture<>();
         pending.put(nonce, back);

@@ -36,10 +36,24 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts a Redis server on a free port. */
     public static RedisServerProcess start() {
-        RedisServerProcess redis = new RedisServerProcess(freePort());
-        Runtime.getRuntime().addShutdownHook(redis.killOnExit);
+        RedisServerProcess redis = reserve();
         redis.startProcess();
         return redis;
+    }
+
+    /**
+     * Picks a free port for a Redis server that is not started yet, as a Redis a server reaches before it is up;
+     * {@link #launch()} starts it there.
+     */
+    public static RedisServerProcess reserve() {
+        RedisServerProcess redis = new RedisServerProcess(freePort());
+        Runtime.getRuntime().addShutdownHook(redis.killOnExit);
+        return redis;
+    }
+
+    /** Starts the server of a {@link #reserve() reserved} port; returns once it answers. */
+    public void launch() {
+        startProcess();
     }
 
     /** The port. */

@@ -89,8 +89,9 @@ public final class StandaloneCommand {
                 .optionListHeading("%nOptions:%n")
                 .footerHeading("%nExit status:%n")
                 .footer("  0  --help or --version printed (SIGTERM or Ctrl-C stops the server gracefully)",
-                        "  1  the broker cannot be reached",
-                        "  2  a bad option or value, an unreadable configuration file or TLS keystore, or the port cannot be bound")
+                        "  2  a bad option or value, an unreadable configuration file or TLS keystore, or the port cannot be bound",
+                        "An unreachable Redis does not stop the server: /healthcheck answers 502 and publications 500 until",
+                        "Redis answers, and the server retries in the background meanwhile.")
                 .sortOptions(false)
                 .abbreviateSynopsis(true)
                 .width(110)
