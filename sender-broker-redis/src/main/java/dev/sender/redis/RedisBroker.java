@@ -16,11 +16,13 @@ import dev.sender.core.filter.Filter;
 import dev.sender.core.spi.LocalDispatcher;
 import dev.sender.redis.internal.ChannelSubscriptions;
 import dev.sender.redis.internal.Channels;
+import dev.sender.redis.internal.ConnectRetries;
 import dev.sender.redis.internal.Connections;
 import dev.sender.redis.internal.DeadlinePublisher;
 import dev.sender.redis.internal.HealthProbe;
 import dev.sender.redis.internal.Inbox;
 import dev.sender.redis.internal.MessageRouter;
+import dev.sender.redis.internal.RedisUris;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -28,17 +30,12 @@ import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -79,8 +76,6 @@ public final class RedisBroker implements Broker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    /** The first pause between attempts to reach a Redis that was not up at start; doubled up to the maximum. */
-    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(100);
 
     private final String description;
     private final Connections connections;
@@ -96,13 +91,11 @@ public final class RedisBroker implements Broker {
     private volatile @Nullable DeadlinePublisher deadlinePublisher;
     /** Whether the subscribing connection has its listeners and carries the wanted channels. */
     private volatile boolean subscriberAttached;
-    /** Why the last attempt to reach a Redis that was not up at start failed, for health checks. */
-    private volatile String lastFailure = "";
     /** Keeps trying to reach a Redis that was not up at start; null when Redis was reached at once. */
-    private volatile @Nullable ScheduledExecutorService connector;
+    private volatile @Nullable ConnectRetries retries;
 
     private RedisBroker(Builder b) {
-        description = masked(b.uri);
+        description = RedisUris.masked(b.uri);
         commandTimeout = b.commandTimeout;
         maxReconnectDelay = b.maxReconnectDelay;
         connections = Connections.create(b.uri, b.commandTimeout, b.maxReconnectDelay);
@@ -121,28 +114,16 @@ public final class RedisBroker implements Broker {
                 release();
                 throw e;
             }
-            lastFailure = reason(e);
-            LOG.warn("Redis at {} is not reachable yet; retrying every {} ms at most, and failing publications "
-                    + "and health checks until it is ({})", description, maxReconnectDelay.toMillis(), lastFailure);
-            ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "sender-redis-connect-" + instance);
-                thread.setDaemon(true);
-                return thread;
-            });
-            connector = retries;
-            retryLater(retries, 0);
+            retries = new ConnectRetries(this::connectUnlessClosed, description, maxReconnectDelay,
+                    "sender-redis-connect-" + instance, e);
             return;
         }
         if (!b.startWithoutRedis) {
             try {
-                channels.confirmation(probe.channel()).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
+                channels.allConfirmed(commandTimeout, description).join();
+            } catch (CompletionException e) {
                 release();
-                throw new BrokerException("cannot subscribe to Redis at " + description + ": no confirmation within "
-                        + commandTimeout.toMillis() + " ms", e);
+                throw new BrokerException("cannot subscribe: " + e.getCause().getMessage(), e.getCause());
             }
         }
         LOG.info("Redis broker connected to {}", description);
@@ -178,47 +159,13 @@ public final class RedisBroker implements Broker {
             deadline = new DeadlinePublisher(publisher, commandTimeout);
             deadlinePublisher = deadline;
         }
-        if (!deadline.calibrated()) {
-            try {
-                deadline.recalibrate().get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BrokerException("interrupted while preparing publishing on Redis at " + description, e);
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                throw new BrokerException("cannot prepare publishing on Redis at " + description + ": "
-                        + cause.getMessage(), cause);
-            }
-        }
+        deadline.calibrate(description);
     }
 
-    /** Tries {@link #connectOnce()} again after a pause that doubles with each attempt, up to the maximum. */
-    private void retryLater(ScheduledExecutorService retries, int attempt) {
-        long delay = Math.min(maxReconnectDelay.toMillis(), FIRST_RETRY_DELAY.toMillis() << Math.min(attempt, 20));
-        try {
-            retries.schedule(() -> {
-                if (closed.get()) {
-                    return;
-                }
-                try {
-                    connectOnce();
-                } catch (RuntimeException e) {
-                    lastFailure = reason(e);
-                    LOG.debug("Redis at {} is still not reachable: {}", description, lastFailure);
-                    retryLater(retries, attempt + 1);
-                    return;
-                }
-                LOG.info("Redis broker connected to {}", description);
-                retries.shutdown();
-            }, delay, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Closed meanwhile.
+    private void connectUnlessClosed() {
+        if (!closed.get()) {
+            connectOnce();
         }
-    }
-
-    private static String reason(RuntimeException e) {
-        return e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage()
-                : String.valueOf(e.getMessage());
     }
 
     /** Stops what the constructor started. */
@@ -308,27 +255,13 @@ public final class RedisBroker implements Broker {
         }
         if (!subscriberAttached || deadlinePublisher == null) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
-                    + " is unreachable: not reached since the broker started (" + lastFailure + ")"));
+                    + " is unreachable: not reached since the broker started (" + lastFailure() + ")"));
         }
         if (!connections.subscriberOpen()) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " is unreachable: the subscribing connection is down"));
         }
-        List<CompletableFuture<Void>> pending = channels.pendingConfirmations();
-        if (pending.isEmpty()) {
-            return probeAndRecalibrate();
-        }
-        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .orTimeout(commandTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, error) -> {
-                    if (error != null) {
-                        throw new BrokerException("Redis at " + description + " has not confirmed "
-                                + pending.stream().filter(c -> !c.isDone()).count() + " channel subscription(s) within "
-                                + commandTimeout.toMillis() + " ms");
-                    }
-                    return null;
-                })
-                .thenCompose(confirmed -> probeAndRecalibrate());
+        return channels.allConfirmed(commandTimeout, description).thenCompose(confirmed -> probeAndRecalibrate());
     }
 
     /**
@@ -365,9 +298,9 @@ public final class RedisBroker implements Broker {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ScheduledExecutorService retries = connector;
-        if (retries != null) {
-            retries.shutdownNow();
+        ConnectRetries connecting = retries;
+        if (connecting != null) {
+            connecting.stop();
         }
         DeadlinePublisher deadline = deadlinePublisher;
         if (deadline != null && subscriberAttached && connections.subscriberOpen()) {
@@ -392,14 +325,9 @@ public final class RedisBroker implements Broker {
         return "RedisBroker[" + description + "]";
     }
 
-    /** {@code uri} without its password: {@code user:password@} and {@code password@} alike (Lettuce reads both). */
-    private static String masked(URI uri) {
-        String user = uri.getRawUserInfo();
-        if (user == null) {
-            return uri.toString();
-        }
-        int colon = user.indexOf(':');
-        return uri.toString().replace(user + "@", (colon < 0 ? "" : user.substring(0, colon + 1)) + "********@");
+    private String lastFailure() {
+        ConnectRetries connecting = retries;
+        return connecting == null ? "" : connecting.lastFailure();
     }
 
     /** Builds a {@link RedisBroker}; every setter names the setting it rejects. */

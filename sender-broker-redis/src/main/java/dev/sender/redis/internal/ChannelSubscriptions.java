@@ -1,5 +1,6 @@
 package dev.sender.redis.internal;
 
+import dev.sender.core.BrokerException;
 import dev.sender.core.Topic;
 import dev.sender.core.spi.TopicListener;
 import io.lettuce.core.RedisChannelHandler;
@@ -7,10 +8,12 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +95,27 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
     /** The confirmations of the wanted channels that Redis has not confirmed on the current connection yet. */
     public synchronized List<CompletableFuture<Void>> pendingConfirmations() {
         return wanted.values().stream().filter(confirmed -> !confirmed.isDone()).toList();
+    }
+
+    /**
+     * Completes once Redis has confirmed every wanted channel, or fails within {@code timeout} naming {@code redis}
+     * and how many are missing.
+     */
+    public CompletableFuture<Void> allConfirmed(Duration timeout, String redis) {
+        List<CompletableFuture<Void>> pending = pendingConfirmations();
+        if (pending.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        throw new BrokerException("Redis at " + redis + " has not confirmed "
+                                + pending.stream().filter(c -> !c.isDone()).count() + " channel subscription(s) within "
+                                + timeout.toMillis() + " ms");
+                    }
+                    return null;
+                });
     }
 
     @Override

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes with a deadline that Redis itself enforces, so that a publication Sender answered as failed never
@@ -91,6 +94,27 @@ public final class DeadlinePublisher {
             }
             return null;
         });
+    }
+
+    /**
+     * Measures the offset of Redis' clock unless it was measured already, waiting up to the command timeout.
+     *
+     * @throws BrokerException naming {@code redis} when Redis does not tell its time
+     */
+    public void calibrate(String redis) {
+        if (calibrated) {
+            return;
+        }
+        try {
+            recalibrate().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while preparing publishing on Redis at " + redis, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new BrokerException("cannot prepare publishing on Redis at " + redis + ": " + cause.getMessage(),
+                    cause);
+        }
     }
 
     /** Measures the offset of Redis' clock again, as a health check does; completes when measured. */
