@@ -53,7 +53,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final AccessControl accessControl;
 
     private SenderHandler(Builder b) {
-        this.broker = b.broker;
+        this.broker = Objects.requireNonNull(b.broker, "broker");
         this.settings = b.settings;
         this.accessControl = b.accessControl != null ? b.accessControl
                 : settings.auth() == AuthMode.JWT ? JwtAccessControl.of(settings) : AccessControl.none();
@@ -92,7 +92,12 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
 
     /** A builder of a handler serving {@code broker}, with the default settings and no plugin. */
     public static Builder builder(Broker broker) {
-        return new Builder(broker);
+        return new Builder().broker(broker);
+    }
+
+    /** A builder whose broker {@link SenderServer} gives it when it builds. */
+    static Builder builder() {
+        return new Builder();
     }
 
     /** The broker the handler serves. */
@@ -152,7 +157,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
 
     /** Builds a {@link SenderHandler}. */
     public static final class Builder {
-        private final Broker broker;
+        private @Nullable Broker broker;
         private SenderSettings settings = SenderSettings.ofDefaults();
         private List<SenderPlugin> plugins = List.of();
         private @Nullable AccessControl accessControl;
@@ -160,8 +165,12 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         private boolean processMeters;
         private Map<String, Object> extraConfig = Map.of();
 
-        private Builder(Broker broker) {
+        private Builder() {
+        }
+
+        Builder broker(Broker broker) {
             this.broker = Objects.requireNonNull(broker, "broker");
+            return this;
         }
 
         /** The settings; the defaults otherwise. */

@@ -83,15 +83,7 @@ public final class SenderServer implements AutoCloseable {
         connector.setAcceptQueueSize(4096);
         connector.setAcceptedSendBufferSize(settings.socketSendBufferBytes());
         jetty.addConnector(connector);
-        SenderHandler.Builder handlerBuilder = SenderHandler.builder(broker).settings(settings).plugins(plugins)
-                .extraConfig(b.extraConfig).processMeters(b.processMeters);
-        if (b.accessControl != null) {
-            handlerBuilder.accessControl(b.accessControl);
-        }
-        if (b.meterRegistry != null) {
-            handlerBuilder.meterRegistry(b.meterRegistry);
-        }
-        handler = handlerBuilder.build();
+        handler = b.handler.broker(broker).settings(settings).plugins(plugins).extraConfig(b.extraConfig).build();
         jetty.setHandler(handler);
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
@@ -178,9 +170,8 @@ public final class SenderServer implements AutoCloseable {
         private boolean loadPlugins = true;
         private int maxThreads = DEFAULT_MAX_THREADS;
         private final Map<String, Object> extraConfig = new LinkedHashMap<>();
-        private @Nullable MeterRegistry meterRegistry;
-        private boolean processMeters;
-        private @Nullable AccessControl accessControl;
+        /** Collects what only the handler reads: access control and meters. */
+        private final SenderHandler.Builder handler = SenderHandler.builder();
 
         private Builder() {
         }
@@ -241,19 +232,19 @@ public final class SenderServer implements AutoCloseable {
          * {@link SenderSettings#auth()} setting; see {@link AccessControl}.
          */
         public Builder accessControl(AccessControl accessControl) {
-            this.accessControl = Objects.requireNonNull(accessControl, "accessControl");
+            handler.accessControl(accessControl);
             return this;
         }
 
         /** The application's registry, which then gets Sender's meters too; see {@link SenderHandler.Builder}. */
         public Builder meterRegistry(MeterRegistry registry) {
-            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            handler.meterRegistry(registry);
             return this;
         }
 
         /** See {@link SenderHandler.Builder#processMeters(boolean)}: JVM and process meters on {@code /metrics}. */
         public Builder processMeters(boolean processMeters) {
-            this.processMeters = processMeters;
+            handler.processMeters(processMeters);
             return this;
         }
 
