@@ -1,5 +1,6 @@
 package dev.sender.core;
 
+import dev.sender.core.event.EventMessage;
 import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.internal.InMemoryBroker;
@@ -28,9 +29,23 @@ public interface Broker extends AutoCloseable {
         return inMemory(DeliveryOptions.ofDefaults());
     }
 
-    /** A broker within this process whose queued subscriptions have the given limits. */
+    /**
+     * A broker within this process whose queued subscriptions have the given limits, with
+     * {@linkplain HistoryOptions#ofDefaults() default history}.
+     */
     static Broker inMemory(DeliveryOptions options) {
-        return new InMemoryBroker(options);
+        return inMemory(options, HistoryOptions.ofDefaults());
+    }
+
+    /**
+     * A broker within this process whose queued subscriptions have the given limits, keeping the given history.
+     *
+     * @param options limits of queued subscriptions
+     * @param history how much history to keep; {@link HistoryOptions#OFF} for none
+     * @return the broker
+     */
+    static Broker inMemory(DeliveryOptions options, HistoryOptions history) {
+        return new InMemoryBroker(options, history);
     }
 
     /**
@@ -56,6 +71,36 @@ public interface Broker extends AutoCloseable {
      * @throws BrokerException when the broker is closed
      */
     Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
+
+    /**
+     * Subscribes {@code sink} to the messages of {@code topic} that pass {@code filter}, starting at
+     * {@code start}: retained events first, in position order, then live ones, none twice and none missing
+     * between the two (SPEC §9). With history, every message carries its {@linkplain EventMessage#position()
+     * position}; {@link Subscription#historyStart()} tells what the history held when the subscription started.
+     *
+     * @param topic what to listen to
+     * @param filter what messages must pass
+     * @param sink where messages go
+     * @param delivery how messages are handed to the sink
+     * @param start where to start; anything but {@link StartAt#live()} needs a broker that keeps history
+     * @return the open subscription
+     * @throws BrokerException when the broker is closed, or keeps no history and {@code start} is not live
+     */
+    default Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery, StartAt start) {
+        if (start != StartAt.live()) {
+            throw new BrokerException(name() + " broker keeps no history");
+        }
+        return subscribe(topic, filter, sink, delivery);
+    }
+
+    /**
+     * How much history this broker keeps for subscribers that resume (SPEC §9).
+     *
+     * @return the history kept; {@link HistoryOptions#OFF} when the broker keeps none
+     */
+    default HistoryOptions history() {
+        return HistoryOptions.OFF;
+    }
 
     /**
      * Checks that the broker can publish and receive now. The stage fails with {@link BrokerException} naming

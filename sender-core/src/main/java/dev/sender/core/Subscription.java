@@ -20,6 +20,15 @@ public interface Subscription extends AutoCloseable {
     /** Bytes of messages accepted for this subscription but not yet handed to its sink. */
     long queuedBytes();
 
+    /**
+     * What the topic's history held when the subscription started (SPEC §9).
+     *
+     * @return the start; {@link SubscriptionStart#NO_HISTORY} for a broker that keeps no history
+     */
+    default SubscriptionStart historyStart() {
+        return SubscriptionStart.NO_HISTORY;
+    }
+
     /** Stops delivery: queued messages are discarded and the sink's {@code onClose} is called. */
     @Override
     void close();

@@ -1,7 +1,10 @@
 package dev.sender.core.event;
 
+import dev.sender.core.Position;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -11,9 +14,15 @@ import org.jspecify.annotations.Nullable;
  */
 abstract sealed class EncodedMessage implements EventMessage permits HandlerEventMessage, GeneralEventMessage {
 
+    /** The key of a message's position (SPEC §9). */
+    static final String POSITION = "position";
+
     private final Event event;
     /** The message's JSON in UTF-8; set once, by the first reader or by a parse. */
     private volatile byte @Nullable [] encoded;
+    private volatile @Nullable Position position;
+    /** {@link #encoded} with the position appended; set once, by the first reader or by a parse. */
+    private volatile byte @Nullable [] encodedWithPosition;
 
     EncodedMessage(Event event) {
         this.event = Objects.requireNonNull(event, "event");
@@ -22,8 +31,18 @@ abstract sealed class EncodedMessage implements EventMessage permits HandlerEven
     /** The message's JSON, encoded from its parts. */
     abstract byte[] encode();
 
-    /** Keeps {@code json}, the text the message was read from, as its JSON. */
-    final void readFrom(byte[] json) {
+    /** A message like this one, without its JSON or position. */
+    abstract EncodedMessage copy();
+
+    /**
+     * Keeps {@code json}, the text the message was read from, as its JSON; its {@code "position"} key, when
+     * {@code fields} has a well-formed one, as its position.
+     */
+    final void readFrom(byte[] json, Map<String, Object> fields) {
+        if (fields.get(POSITION) instanceof String text && Position.isWellFormed(text)) {
+            position = Position.of(text);
+            encodedWithPosition = json;
+        }
         encoded = json;
     }
 
@@ -45,6 +64,46 @@ abstract sealed class EncodedMessage implements EventMessage permits HandlerEven
     @Override
     public final String toJson() {
         return new String(encoded(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public final @Nullable Position position() {
+        return position;
+    }
+
+    @Override
+    public final ByteBuffer jsonWithPosition() {
+        Position at = position;
+        if (at == null) {
+            return json();
+        }
+        byte[] bytes = encodedWithPosition;
+        if (bytes == null) {
+            bytes = appendPosition(encoded(), at);
+            encodedWithPosition = bytes;
+        }
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    @Override
+    public EventMessage withPosition(Position at) {
+        Objects.requireNonNull(at, "position");
+        EncodedMessage copy = copy();
+        copy.position = at;
+        copy.encoded = encoded();
+        return copy;
+    }
+
+    /** {@code json} with {@code ,"position":"<at>"} inserted before its closing brace. */
+    private static byte[] appendPosition(byte[] json, Position at) {
+        int close = json.length - 1;
+        while (close > 0 && json[close] != '}') {
+            close--;
+        }
+        byte[] key = (",\"" + POSITION + "\":\"" + at.value() + "\"}").getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(json, close + key.length);
+        System.arraycopy(key, 0, bytes, close, key.length);
+        return bytes;
     }
 
     private byte[] encoded() {

@@ -1,5 +1,6 @@
 package dev.sender.core.event;
 
+import dev.sender.core.Position;
 import java.nio.ByteBuffer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,4 +27,30 @@ public sealed interface EventMessage permits EncodedMessage {
 
     /** The message as JSON text. */
     String toJson();
+
+    /**
+     * The event's position in its topic (SPEC §9).
+     *
+     * @return the position a broker that keeps history gave the event, or the {@code "position"} key of a
+     *         message read from JSON; {@code null} otherwise
+     */
+    @Nullable Position position();
+
+    /**
+     * The message's JSON with its position as one more top-level key after the others,
+     * {@code "position": "<position>"}, as subscribers that asked for history receive it. Encoded at most once
+     * from {@link #json()}'s bytes, without re-encoding the event, and shared by every such subscriber.
+     *
+     * @return a read-only view of the shared bytes; the same as {@link #json()} when the message has no position
+     *         or was read from JSON
+     */
+    ByteBuffer jsonWithPosition();
+
+    /**
+     * This message at {@code position}: the same event, context and JSON bytes, with a position.
+     *
+     * @param position the event's position in its topic
+     * @return a new message of the same kind
+     */
+    EventMessage withPosition(Position position);
 }

@@ -1,5 +1,6 @@
 package dev.sender.core.event;
 
+import dev.sender.core.Position;
 import dev.sender.core.internal.json.Envelope;
 import dev.sender.core.internal.json.EventBytes;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,7 @@ public final class GeneralEventMessage extends EncodedMessage {
                 MessageReader.requiredText(fields, EVENT_TYPE), MessageReader.optionalText(fields, ACCOUNT_ID),
                 MessageReader.optionalText(fields, HandlerEventMessage.CREATE_TIME),
                 MessageReader.optionalText(fields, HandlerEventMessage.END_TIME), null);
-        message.readFrom(bytes);
+        message.readFrom(bytes, fields);
         return message;
     }
 
@@ -80,6 +81,16 @@ public final class GeneralEventMessage extends EncodedMessage {
     @Override
     public @Nullable String requestId() {
         return requestId;
+    }
+
+    @Override
+    public GeneralEventMessage withPosition(Position position) {
+        return (GeneralEventMessage) super.withPosition(position);
+    }
+
+    @Override
+    GeneralEventMessage copy() {
+        return new GeneralEventMessage(event(), eventType, accountId, eventCreateTime, eventEndTime, requestId);
     }
 
     @Override

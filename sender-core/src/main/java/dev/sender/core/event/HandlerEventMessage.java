@@ -1,5 +1,6 @@
 package dev.sender.core.event;
 
+import dev.sender.core.Position;
 import dev.sender.core.internal.json.Envelope;
 import dev.sender.core.internal.json.EventBytes;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class HandlerEventMessage extends EncodedMessage {
         HandlerEventMessage message = new HandlerEventMessage(MessageReader.event(fields),
                 MessageReader.requiredText(fields, HANDLER_ID), MessageReader.requiredText(fields, CREATE_TIME),
                 MessageReader.requiredText(fields, END_TIME), MessageReader.requiredText(fields, REQUEST_ID));
-        message.readFrom(bytes);
+        message.readFrom(bytes, fields);
         return message;
     }
 
@@ -72,6 +73,16 @@ public final class HandlerEventMessage extends EncodedMessage {
     @Override
     public String requestId() {
         return requestId;
+    }
+
+    @Override
+    public HandlerEventMessage withPosition(Position position) {
+        return (HandlerEventMessage) super.withPosition(position);
+    }
+
+    @Override
+    HandlerEventMessage copy() {
+        return new HandlerEventMessage(event(), handlerId, eventCreateTime, eventEndTime, requestId);
     }
 
     @Override

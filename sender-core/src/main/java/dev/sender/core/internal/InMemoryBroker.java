@@ -4,6 +4,7 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryOptions;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.DeliveryStats;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
@@ -12,6 +13,7 @@ import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.spi.LocalDispatcher;
 import dev.sender.core.spi.TopicListener;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -19,11 +21,13 @@ import java.util.concurrent.CompletionStage;
 public final class InMemoryBroker implements Broker {
 
     private final LocalDispatcher dispatcher;
+    private final HistoryOptions history;
     private volatile boolean closed;
 
-    /** A broker whose queued subscriptions have the limits of {@code options}. */
-    public InMemoryBroker(DeliveryOptions options) {
+    /** A broker whose queued subscriptions have the limits of {@code options}, keeping {@code history}. */
+    public InMemoryBroker(DeliveryOptions options, HistoryOptions history) {
         this.dispatcher = LocalDispatcher.create(options, TopicListener.NONE);
+        this.history = Objects.requireNonNull(history, "history");
     }
 
     @Override
