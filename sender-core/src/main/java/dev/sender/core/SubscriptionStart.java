@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record SubscriptionStart(@Nullable Position latest, boolean recovered) {
 
+    /**
+     * The header of the {@code 101} of a subscription with history: {@link #latest()}, empty when there is none.
+     */
+    public static final String POSITION_HEADER = "Sender-Position";
+
+    /** The header of the {@code 101} of a subscription with {@code since}: {@link #recovered()}, {@code true|false}. */
+    public static final String RECOVERED_HEADER = "Sender-Recovered";
+
     /** The start of a subscription to a broker that keeps no history. */
     public static final SubscriptionStart NO_HISTORY = new SubscriptionStart(null, false);
 }

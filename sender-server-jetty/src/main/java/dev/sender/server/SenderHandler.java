@@ -5,6 +5,7 @@ import dev.sender.server.internal.Router;
 import dev.sender.server.internal.auth.JwtAccessControl;
 import dev.sender.server.internal.metrics.SenderMetrics;
 import dev.sender.server.internal.plugins.Plugins;
+import dev.sender.server.internal.settings.Settings;
 import dev.sender.server.internal.websocket.SubscriberSession;
 import dev.sender.server.internal.websocket.Subscribers;
 import dev.sender.server.internal.websocket.WriterThreads;
@@ -69,6 +70,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         });
         Map<String, Object> config = new LinkedHashMap<>(settings.asMap());
         config.put("broker", broker.name());
+        config.putAll(Settings.shown(broker.history()));
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
         this.writers = new WriterThreads("sender-writer", settings.writerThreads());

@@ -1,6 +1,8 @@
 package dev.sender.server;
 
 import dev.sender.core.Broker;
+import dev.sender.core.DeliveryOptions;
+import dev.sender.core.HistoryOptions;
 import dev.sender.redis.RedisBroker;
 import dev.sender.server.internal.StandaloneCommand;
 import dev.sender.server.internal.settings.Settings;
@@ -56,7 +58,8 @@ public final class SenderMain {
         }
         SettingsSource source = parsed.get();
         URI redis = source.value(Settings.REDIS);
-        Broker broker = redis == null ? Broker.inMemory()
+        HistoryOptions history = Settings.history(source);
+        Broker broker = redis == null ? Broker.inMemory(DeliveryOptions.ofDefaults(), history)
                 : RedisBroker.builder(redis).startWithoutRedis(true).connect();
         SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
                 .processMeters(true);

@@ -59,6 +59,8 @@ public final class SenderMetrics {
     private final LongAdder writes = new LongAdder();
     private final Counter slowDisconnects;
     private final Counter pongTimeouts;
+    private final Counter replays;
+    private final Counter unrecoveredResumes;
     private final Timer deliveryLatency;
 
     /**
@@ -95,6 +97,12 @@ public final class SenderMetrics {
                 .description("Subscribers closed with 4008 because their outbound queue overflowed").register(registry);
         pongTimeouts = Counter.builder("sender_ping_timeouts")
                 .description("Subscribers dropped for not answering a ping").register(registry);
+        replays = Counter.builder("sender_history_replays")
+                .description("Subscriptions that started with a replay of the history (since or rewind)")
+                .register(registry);
+        unrecoveredResumes = Counter.builder("sender_history_resumes_unrecovered")
+                .description("Subscriptions with since whose position was no longer retained (Sender-Recovered: false)")
+                .register(registry);
         deliveryLatency = Timer.builder("sender_delivery_latency").description(
                         "From a message reaching a subscriber's connection to its frame being written, for the "
                                 + "first message of a write (about one message in " + LATENCY_SAMPLING
@@ -155,6 +163,17 @@ public final class SenderMetrics {
     /** Counts a subscriber dropped for not answering a ping. */
     public void pongTimeout() {
         pongTimeouts.increment();
+    }
+
+    /**
+     * Counts a subscription that started with a replay of the history; {@code unrecovered} when it asked for the
+     * events after a position that is no longer retained.
+     */
+    public void replayServed(boolean unrecovered) {
+        replays.increment();
+        if (unrecovered) {
+            unrecoveredResumes.increment();
+        }
     }
 
     /** The meters in Prometheus text format. */

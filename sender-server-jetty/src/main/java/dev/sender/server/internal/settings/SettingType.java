@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,6 +69,20 @@ public final class SettingType<T> {
         this.parser = parser;
         this.writer = writer;
         this.shower = shower;
+    }
+
+    /**
+     * This type, refusing values that fail {@code check}: {@code INTEGER.requiring(n -> n >= 0, "not be negative")}
+     * refuses {@code -1} with "must not be negative, got -1".
+     */
+    SettingType<T> requiring(Predicate<T> check, String requirement) {
+        return new SettingType<>(label, text -> {
+            T value = parser.apply(text);
+            if (!check.test(value)) {
+                throw new IllegalArgumentException("must " + requirement + ", got " + text);
+            }
+            return value;
+        }, writer, shower);
     }
 
     /** What a value looks like in {@code --help}, such as {@code <duration>}. */

@@ -10,10 +10,12 @@ import static dev.sender.server.internal.settings.SettingType.PATH;
 import static dev.sender.server.internal.settings.SettingType.REDIS_URI;
 import static dev.sender.server.internal.settings.SettingType.TEXT;
 
+import dev.sender.core.HistoryOptions;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.SenderSettings.Builder;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,19 @@ public final class Settings {
     public static final Setting<URI> REDIS = Setting.standalone("redis", REDIS_URI,
             "Redis URI redis://[user:password@]host:port[/db]: share events with other instances; "
                     + "without it, events stay in this process").asSecret();
+
+    /** Events kept per topic for subscribers that resume (SPEC §9); 0 turns history off. */
+    public static final Setting<Integer> HISTORY_SIZE = Setting.standalone("history-size",
+            INTEGER.requiring(n -> n >= 0, "not be negative"), HistoryOptions.DEFAULT_SIZE,
+            "events kept per topic for subscribers that resume (history=1, since, rewind); 0 turns history off");
+    /** How long an event is kept in the history at most. */
+    public static final Setting<Duration> HISTORY_TTL = Setting.standalone("history-ttl",
+            DURATION.requiring(d -> d.toMillis() > 0, "be at least 1ms"), HistoryOptions.DEFAULT_TTL,
+            "how long an event is kept in the history at most");
+    /** The most bytes of history an in-memory broker keeps across topics. */
+    public static final Setting<Long> HISTORY_MAX_BYTES = Setting.standalone("history-max-bytes",
+            BYTES.requiring(n -> n > 0, "be positive"), HistoryOptions.DEFAULT_MAX_BYTES,
+            "most bytes of history kept across topics in memory, oldest dropped first (not with Redis)");
 
     /** Every setting, in the order {@code --help} and {@code /config} list them. */
     public static final List<Setting<?>> ALL = List.of(
@@ -87,7 +102,10 @@ public final class Settings {
                     "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
             Setting.optional("tls-keystore-password", TEXT, SenderSettings::tlsKeystorePassword,
                     Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
-            REDIS);
+            REDIS,
+            HISTORY_SIZE,
+            HISTORY_TTL,
+            HISTORY_MAX_BYTES);
 
     private Settings() {
     }
@@ -108,6 +126,21 @@ public final class Settings {
         if (setting.getter() != null) {
             setting.applyTo(builder, setting.getter().apply(settings));
         }
+    }
+
+    /** The history options {@code source} gives, each at its default when not given. */
+    public static HistoryOptions history(SettingsSource source) {
+        return new HistoryOptions(source.valueOrDefault(HISTORY_SIZE), source.valueOrDefault(HISTORY_TTL),
+                source.valueOrDefault(HISTORY_MAX_BYTES));
+    }
+
+    /** {@code history} as {@code /config} shows the history settings, by key. */
+    public static Map<String, Object> shown(HistoryOptions history) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(HISTORY_SIZE.key(), HISTORY_SIZE.type().shown(history.size()));
+        map.put(HISTORY_TTL.key(), HISTORY_TTL.type().shown(history.ttl()));
+        map.put(HISTORY_MAX_BYTES.key(), HISTORY_MAX_BYTES.type().shown(history.maxBytes()));
+        return map;
     }
 
     /** The settings of {@link SenderSettings} by key, in table order, as {@code /config} shows them. */

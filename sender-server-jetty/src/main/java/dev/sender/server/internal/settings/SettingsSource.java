@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -97,6 +98,12 @@ public final class SettingsSource {
         @SuppressWarnings("unchecked") // apply stores only values of the setting's type
         T value = (T) values.get(setting);
         return value;
+    }
+
+    /** The value given for {@code setting}, or its default when none was. */
+    public <T> T valueOrDefault(Setting<T> setting) {
+        T value = value(setting);
+        return value != null ? value : Objects.requireNonNull(setting.defaultValue(), setting.key());
     }
 
     private static Setting<?> find(String key, String where) {

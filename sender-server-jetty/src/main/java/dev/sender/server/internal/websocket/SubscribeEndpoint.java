@@ -4,6 +4,8 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
+import dev.sender.core.StartAt;
+import dev.sender.core.SubscriptionStart;
 import dev.sender.core.Topic;
 import dev.sender.core.Uuids;
 import dev.sender.core.filter.Filter;
@@ -26,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code GET /{api}/ws} and {@code GET /{api}/general_events/ws}: validates headers and filters completely,
  * then upgrades; every refusal is an ordinary HTTP error response (SPEC §5), never a socket that opens and
- * closes.
+ * closes. The history parameters (SPEC §9) are taken out of the query before the filter parser sees it; a
+ * subscription with history is answered with its start in the {@code 101}'s headers.
  */
 public final class SubscribeEndpoint {
 
@@ -66,6 +69,7 @@ public final class SubscribeEndpoint {
     public void handle(Exchange exchange, Route route) {
         Topic topic;
         Filter filter;
+        HistoryParameters history;
         String query = AccessGate.filterQuery(exchange);
         try {
             if (route == Route.SUBSCRIBE_HANDLER) {
@@ -74,13 +78,15 @@ public final class SubscribeEndpoint {
                     return;
                 }
                 topic = Topic.handlerEvents(account);
-                filter = HandlerEventFilter.parse(query).toFilter();
+                history = HistoryParameters.take(query, broker.history());
+                filter = HandlerEventFilter.parse(history.filterQuery()).toFilter();
             } else {
                 if (!AccessGate.permitsGeneralEvents(exchange)) {
                     return;
                 }
                 topic = Topic.generalEvents();
-                filter = GeneralEventFilter.parse(query).toFilter();
+                history = HistoryParameters.take(query, broker.history());
+                filter = GeneralEventFilter.parse(history.filterQuery()).toFilter();
             }
             // Imposed by the token: narrows what the subscriber asks, never widens it.
             filter = Filter.and(AccessGate.imposed(exchange, route), filter);
@@ -96,21 +102,27 @@ public final class SubscribeEndpoint {
             exchange.sendError(ErrorCode.TOO_MANY_CONNECTIONS, refusal);
             return;
         }
-        SubscriberSession session = new SubscriberSession(topic, filter, exchange.requestId(), sessionContext);
+        SubscriberSession session = new SubscriberSession(topic, filter, history.positions(), exchange.requestId(),
+                sessionContext);
         session.expireAt(AccessGate.expiry(exchange));
         subscribers.add(session);
         try {
             // Subscribed before the 101 goes out, so every event published after the client sees it arrives.
-            session.subscribe(broker);
+            session.subscribe(broker, history.start());
         } catch (BrokerException e) {
             session.release();
             exchange.fail(e);
             return;
         }
-        upgrade(exchange, session);
+        SubscriptionStart start = session.historyStart();
+        if (history.start() != StartAt.live()) {
+            sessionContext.metrics().replayServed(history.since() && !start.recovered());
+        }
+        upgrade(exchange, session, history, start);
     }
 
-    private void upgrade(Exchange exchange, SubscriberSession session) {
+    private void upgrade(Exchange exchange, SubscriberSession session, HistoryParameters history,
+            SubscriptionStart start) {
         WebSocketNegotiator negotiator = new WebSocketNegotiator() {
             @Override
             public org.eclipse.jetty.websocket.core.FrameHandler negotiate(
@@ -120,6 +132,13 @@ public final class SubscribeEndpoint {
                 // Per-message compression would deflate the shared bytes once per subscriber: refuse it.
                 response.setExtensions(List.of());
                 response.getHeaders().put(LunaHeaders.RESPONSE_REQUEST_ID, exchange.requestId());
+                if (history.positions()) {
+                    response.getHeaders().put(SubscriptionStart.POSITION_HEADER,
+                            start.latest() == null ? "" : start.latest().value());
+                }
+                if (history.since()) {
+                    response.getHeaders().put(SubscriptionStart.RECOVERED_HEADER, Boolean.toString(start.recovered()));
+                }
                 return session;
             }
 

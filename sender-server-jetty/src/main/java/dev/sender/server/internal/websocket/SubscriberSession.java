@@ -5,7 +5,9 @@ import dev.sender.core.CloseCodes;
 import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
 import dev.sender.core.MessageSink;
+import dev.sender.core.StartAt;
 import dev.sender.core.Subscription;
+import dev.sender.core.SubscriptionStart;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
@@ -35,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * connection. A message becomes one text frame whose payload is the message's shared bytes. The publishing
  * thread queues the frame in the connection, which gathers small frames in its write buffer, and asks the
  * session's {@link WriterThreads writer thread} for a flush: the frames queued until the flush runs leave in
- * one write, so the busier the server, the more frames each system call carries. When the write buffer is
+ * one write, so the busier the server, the more frames each system call carries. A subscriber that asked for
+ * history (SPEC §9) receives each message's shared variant with its position; any other, the message's JSON as
+ * LUNA sends it. When the write buffer is
  * full (or a frame too large for it comes), the publishing thread writes it itself, which holds back
  * publishers that outrun the writers. Bytes waiting in the connection's queue are counted, and a subscriber
  * that lets them pass its limit is closed with 4008, so a slow subscriber never holds back the publisher or
@@ -50,6 +54,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
 
     private final Topic topic;
     private final Filter filter;
+    /** Whether frames carry the message's position: the subscriber asked for history. */
+    private final boolean positions;
     private final String requestId;
     private final Context context;
     private final WriterThreads.Lane writer;
@@ -58,6 +64,12 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
      * {@link SubscribeEndpoint#WRITE_BUFFER_BYTES}): what waits because the peer does not read.
      */
     private final AtomicLong outboundBytes = new AtomicLong();
+    /**
+     * Bytes of the messages held until the connection opened (a replay, mostly) that are still in the connection's
+     * queue: the queue may hold them beyond its limit, since a replay comes all at once, whereas the limit is meant
+     * for a subscriber that falls behind.
+     */
+    private final AtomicLong heldBytes = new AtomicLong();
     /** Messages handed to the connection since the last flush took the count. */
     private final AtomicInteger unflushedMessages = new AtomicInteger();
     /** Whether the writer is asked to flush and has not started; whoever sets it asks. */
@@ -95,9 +107,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             long queueLimitBytes, long writeTimeoutMillis, int inboundLimitBytes, WriterThreads writers) {
     }
 
-    SubscriberSession(Topic topic, Filter filter, String requestId, Context context) {
+    SubscriberSession(Topic topic, Filter filter, boolean positions, String requestId, Context context) {
         this.topic = topic;
         this.filter = filter;
+        this.positions = positions;
         this.requestId = requestId;
         this.context = context;
         this.writer = context.writers().assign();
@@ -117,9 +130,15 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         }
     }
 
-    /** Subscribes to {@code broker}; messages are held until the connection opens. */
-    void subscribe(Broker broker) {
-        subscription = broker.subscribe(topic, filter, this, Delivery.DIRECT);
+    /** Subscribes to {@code broker} from {@code start}; messages (replayed ones first) wait for the connection. */
+    void subscribe(Broker broker, StartAt start) {
+        subscription = broker.subscribe(topic, filter, this, Delivery.DIRECT, start);
+    }
+
+    /** What the topic's history held when the session subscribed; only after {@link #subscribe}. */
+    SubscriptionStart historyStart() {
+        Subscription s = subscription;
+        return s == null ? SubscriptionStart.NO_HISTORY : s.historyStart();
     }
 
     /** The topic subscribed to. */
@@ -145,17 +164,21 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             }
             open = session;
         }
-        send(open, message);
+        send(open, message, false);
     }
 
-    private void send(CoreSession open, EventMessage message) {
+    private void send(CoreSession open, EventMessage message, boolean held) {
         if (closing.get()) {
             return;
         }
-        int size = message.jsonLength();
+        ByteBuffer payload = positions ? message.jsonWithPosition() : message.json();
+        int size = payload.remaining();
         long queued = outboundBytes.getAndAdd(size);
+        if (held) {
+            heldBytes.addAndGet(size);
+        }
         // A message that finds nothing waiting is taken whatever its size; the limit bounds a backlog.
-        if (queued > 0 && queued + size > context.queueLimitBytes()) {
+        if (!held && queued > 0 && queued + size > context.queueLimitBytes() + heldBytes.get()) {
             outboundBytes.addAndGet(-size);
             LOG.warn("[{}] subscriber to {} passed {} queued bytes; closing it with {}", requestId, topic,
                     context.queueLimitBytes(), CloseCodes.TOO_SLOW);
@@ -164,7 +187,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             return;
         }
         // Handed over before it is counted, so that the flush that counts a frame is always queued behind it.
-        open.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, message.json()), new Taken(size))
+        open.sendFrame(new OutgoingEntry.Builder(new Frame(OpCode.TEXT, true, payload), new Taken(size, held))
                 .frameTimeout(context.writeTimeoutMillis()).batch(true).build());
         unflushedMessages.incrementAndGet();
         if (!flushRequested.get()) {
@@ -195,20 +218,29 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     /** Completes a frame leaving the connection's queue, gathered in its write buffer or written. */
     private final class Taken implements Callback {
         private final int size;
+        private final boolean held;
 
-        Taken(int size) {
+        Taken(int size, boolean held) {
             this.size = size;
+            this.held = held;
         }
 
         @Override
         public void succeeded() {
-            outboundBytes.addAndGet(-size);
+            untrack();
         }
 
         @Override
         public void failed(Throwable x) {
-            outboundBytes.addAndGet(-size);
+            untrack();
             LOG.debug("[{}] write to subscriber of {} failed", requestId, topic, x);
+        }
+
+        private void untrack() {
+            outboundBytes.addAndGet(-size);
+            if (held) {
+                heldBytes.addAndGet(-size);
+            }
         }
     }
 
@@ -246,7 +278,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
             beforeOpen = null;
             session = coreSession;
             if (held != null) {
-                held.forEach(message -> send(coreSession, message));
+                held.forEach(message -> send(coreSession, message, true));
             }
         }
         callback.succeeded();
