@@ -32,6 +32,16 @@ public interface ConnectionListener {
     default void onReconnecting(Subscription<?> subscription, int attempt, Duration delay) {
     }
 
+    /**
+     * Events of {@code subscription} may be missing, whatever the way its messages are consumed; see
+     * {@link SubscriptionListener#onEventsLost(EventsLostException)}.
+     *
+     * @param subscription the subscription that reconnected
+     * @param gap what was lost, and after which position
+     */
+    default void onEventsLost(Subscription<?> subscription, EventsLostException gap) {
+    }
+
     /** Something went wrong with {@code subscription}; see {@link SubscriptionListener#onError(Throwable)}. */
     default void onError(Subscription<?> subscription, Throwable error) {
     }

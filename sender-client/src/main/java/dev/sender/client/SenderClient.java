@@ -2,6 +2,7 @@ package dev.sender.client;
 
 import dev.sender.client.internal.ClientSettings;
 import dev.sender.client.internal.RealSenderClient;
+import dev.sender.core.StartAt;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.GeneralPublication;
@@ -45,6 +46,11 @@ import org.jspecify.annotations.Nullable;
  * 1013 or 1014, and after a failed attempt other than a handshake refused with a 4xx status, which closes the
  * subscription for good. Any other close code also closes it.
  *
+ * <p><b>Resuming.</b> A subscription asks for {@code history=1} and reconnects with {@code since=} the last position
+ * it received, so that a server with history (SPEC §9) replays what it missed; a gap it cannot fill is reported once
+ * ({@link EventsLostException}). Against a server without history each reconnect is reported as a possible gap;
+ * {@link Builder#resume(boolean) resume(false)} subscribes as LUNA's clients do.
+ *
  * <p><b>Access control and TLS.</b> With a {@link Builder#token(Supplier) token supplier}, every HTTP call and
  * every WebSocket handshake carries {@code Authorization: Bearer <token>}, the supplier being asked anew each time.
  * A server that refuses the token ({@code 401 29020}) or what it grants ({@code 403 29021}) throws that error as a
@@ -69,6 +75,8 @@ public interface SenderClient extends AutoCloseable {
     Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default {@link Builder#messageBuffer(int)}: 10 000 messages per subscription. */
     int DEFAULT_MESSAGE_BUFFER = 10_000;
+    /** Default {@link Builder#resume(boolean)}: subscriptions resume after a reconnect. */
+    boolean DEFAULT_RESUME = true;
 
     /** A builder with the defaults; {@link Builder#origin(URI)} is required. */
     static Builder builder() {
@@ -97,14 +105,40 @@ public interface SenderClient extends AutoCloseable {
             SubscriptionListener<? super HandlerEventMessage> listener);
 
     /**
+     * Subscribes to the handler events of the client's account that pass {@code filter}, starting at {@code start}
+     * in the server's history (SPEC §9): {@code StartAt.after(position)} ({@code since}) first replays the retained
+     * events after a position an earlier subscription received, {@code StartAt.last(n)} ({@code rewind}) the last
+     * {@code n} that pass the filter, then live events follow, none twice and none missing; {@code StartAt.live()}
+     * asks for history even when the client does not {@linkplain Builder#resume(boolean) resume}. When the server
+     * no longer holds the position, an {@link EventsLostException} comes first.
+     *
+     * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
+     * @throws SenderException when the server refuses the subscription ({@code 400 12012} for a {@code rewind} over
+     *     its history size, or when it keeps no history) or cannot be reached
+     */
+    Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start);
+
+    /**
+     * As {@link #subscribe(HandlerEventFilter, StartAt)}, delivered to {@code listener}.
+     * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
+     * @throws SenderException when the server refuses the subscription or cannot be reached
+     */
+    Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start,
+            SubscriptionListener<? super HandlerEventMessage> listener);
+
+    /**
      * Subscribes to handler events with raw LUNA query parameters, as LUNA's Python client does with
      * {@code connect(**filters)}: {@code subscribe(Map.of("gender", 1, "age__gte", 30))}. Values may be strings,
      * numbers, booleans ({@code true}/{@code false}), LUNA attribute constants such as {@code Gender.MALE}, or
      * iterables and arrays of those, which are joined with commas; anything else is sent as its
      * {@code toString()}. Nothing is checked here: the server validates the parameters, and a refusal throws its
      * error ({@code 400 12012} naming the parameter). Without a {@link Builder#accountId(UUID) account} the
-     * request goes out without one too, and the server refuses it with {@code 403 29001}.
+     * request goes out without one too, and the server refuses it with {@code 403 29001}. But the client reads
+     * {@code since}, {@code rewind} and {@code history} as the {@link StartAt} of {@link #subscribe(HandlerEventFilter,
+     * StartAt)}, since it changes them on each reconnect.
      *
+     * @throws IllegalArgumentException when {@code since} is not a position, {@code rewind} a positive integer,
+     *     {@code history} 1, or {@code since} comes with {@code rewind}
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -138,9 +172,26 @@ public interface SenderClient extends AutoCloseable {
             SubscriptionListener<? super GeneralEventMessage> listener);
 
     /**
+     * Subscribes to general events as {@link #subscribeGeneral(GeneralEventFilter)}, from {@code start} (see
+     * {@link #subscribe(HandlerEventFilter, StartAt)}).
+     * @throws IllegalStateException when the client is closed
+     * @throws SenderException when the server refuses the subscription or cannot be reached
+     */
+    Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start);
+
+    /**
+     * As {@link #subscribeGeneral(GeneralEventFilter, StartAt)}, delivered to {@code listener}.
+     * @throws IllegalStateException when the client is closed
+     * @throws SenderException when the server refuses the subscription or cannot be reached
+     */
+    Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start,
+            SubscriptionListener<? super GeneralEventMessage> listener);
+
+    /**
      * Subscribes to general events with raw query parameters, as the Python client's
      * {@code generalConnect(eventType=...)}: {@code subscribeGeneral(Map.of("event_type", "door_opened",
-     * "event.temperature__gt:numeric", 36.6))}. Values as for {@link #subscribe(Map)}.
+     * "event.temperature__gt:numeric", 36.6))}. Values, history parameters included, as for
+     * {@link #subscribe(Map)}.
      *
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
@@ -244,6 +295,7 @@ public interface SenderClient extends AutoCloseable {
         private int messageBuffer = DEFAULT_MESSAGE_BUFFER;
         private @Nullable Supplier<String> token;
         private @Nullable SSLContext sslContext;
+        private boolean resume = DEFAULT_RESUME;
 
         private Builder() {
         }
@@ -362,6 +414,18 @@ public interface SenderClient extends AutoCloseable {
         }
 
         /**
+         * Whether subscriptions resume after a reconnect (see "Resuming" above): each asks for {@code history=1}
+         * and reconnects with {@code since=} the position of the last message it received. {@code false}
+         * subscribes as LUNA's clients do (at most once, nothing reported): choose it for LUNA's Sender, to spare
+         * the handshake it refuses. A subscription given a {@link StartAt} asks for history either way. Default
+         * {@value SenderClient#DEFAULT_RESUME}.
+         */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
          * The client, ready to use; it opens no connection until asked.
          *
          * @throws IllegalStateException when no origin was given
@@ -371,7 +435,7 @@ public interface SenderClient extends AutoCloseable {
                 throw new IllegalStateException("origin is required: call origin(URI) before build()");
             }
             return new RealSenderClient(new ClientSettings(origin, apiVersion, accountId, requestTimeout,
-                    connectTimeout, reconnect, connectionListener, messageBuffer, token, sslContext));
+                    connectTimeout, reconnect, connectionListener, messageBuffer, token, sslContext, resume));
         }
 
         private static Duration positive(Duration value, String name) {

@@ -21,6 +21,10 @@ import java.util.stream.Stream;
  *   <li>pushed to the {@link SubscriptionListener} the subscription was opened with.
  * </ul>
  *
+ * <p>Each message carries its {@linkplain EventMessage#position() position} when the server keeps history; a
+ * subscription resumes from the last one after a reconnect (see {@link SenderClient}). When events were lost in
+ * between, the application is told once, in their place, with an {@link EventsLostException}.
+ *
  * <p>Messages received and not yet consumed wait in a buffer of
  * {@link SenderClient.Builder#messageBuffer(int)} messages. When the application lets it fill up, the
  * subscription fails with a {@link SenderException} saying so, rather than dropping messages silently.
@@ -46,7 +50,10 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
         CONNECTING,
         /** Connected: messages arrive. */
         OPEN,
-        /** The connection was lost; waiting to try again, or trying. Messages published meanwhile are missed. */
+        /**
+         * The connection was lost; waiting to try again, or trying. Messages published meanwhile come once it is open
+         * again, when the server keeps history; otherwise they are missed, and an {@link EventsLostException} says so.
+         */
         RECONNECTING,
         /** Closed for good: by the application, or because it failed or could not reconnect. */
         CLOSED
@@ -58,6 +65,7 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      *
      * @throws SubscriptionClosedException when the subscription is closed for good and no message is left; it
      *     says why, and carries the server's error when a refused handshake ended it
+     * @throws EventsLostException once, in the place of events that were lost; the next call goes on
      * @throws SenderException when the waiting thread is interrupted (its interrupt flag is set again)
      * @throws IllegalStateException when the subscription delivers to a listener or a {@link #publisher()}
      */
@@ -67,6 +75,7 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      * The next message, or empty when none arrived within {@code timeout}.
      *
      * @throws SubscriptionClosedException when the subscription is closed for good and no message is left
+     * @throws EventsLostException once, in the place of events that were lost; the next call goes on
      * @throws SenderException when the waiting thread is interrupted (its interrupt flag is set again)
      * @throws IllegalStateException when the subscription delivers to a listener or a {@link #publisher()}
      */
@@ -75,7 +84,8 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
     /**
      * The messages as a sequential stream that blocks for each next one. It ends when the application closes the
      * subscription (closing the stream does); when the subscription fails, the terminal operation throws the
-     * {@link SubscriptionClosedException} that {@link #next()} would.
+     * {@link SubscriptionClosedException} that {@link #next()} would. At a gap it throws the
+     * {@link EventsLostException}; the subscription goes on, and a new stream continues after the gap.
      *
      * <pre>{@code
      * subscription.stream().filter(m -> m.event().age().orElse(0) > 40).limit(10).forEach(System.out::println);
@@ -92,8 +102,9 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      * {@code onComplete}. When the subscription fails (the buffer overflowed, or the server refused to
      * resubscribe, say), it receives the messages that had arrived as far as its outstanding demand goes, then
      * {@code onError} with a {@link SubscriptionClosedException} without waiting for more demand; messages that
-     * had arrived beyond that demand are dropped. Signals come in order from one thread at a time, never a Tyrus
-     * I/O thread.
+     * had arrived beyond that demand are dropped. At a gap, it receives {@code onError} with the
+     * {@link EventsLostException} and the subscription closes, since an error ends a Flow subscription. Signals come
+     * in order from one thread at a time, never a Tyrus I/O thread.
      *
      * <p>A second subscriber, or one after {@link #next()} was used, receives {@code onError} with an
      * {@link IllegalStateException}.
@@ -103,7 +114,10 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
     /** Where the subscription is in its life now. */
     State state();
 
-    /** The WebSocket URI this subscription connects to, with its query string. */
+    /**
+     * The WebSocket URI this subscription connects to, with the query string of its filters; each connection adds
+     * the history parameters of its start ({@code history=1}, {@code since=...}, {@code rewind=...}).
+     */
     URI uri();
 
     /**

@@ -56,6 +56,16 @@ public interface SubscriptionListener<M> {
     default void onError(Throwable error) {
     }
 
+    /**
+     * Events may be missing here: the subscription reconnected and the server could not replay all it missed (see
+     * {@link EventsLostException}). Comes after the messages received before the gap and before those after it; the
+     * subscription goes on.
+     *
+     * @param gap what was lost, and after which position
+     */
+    default void onEventsLost(EventsLostException gap) {
+    }
+
     /** The subscription went from {@code previous} to {@code current}. */
     default void onStateChange(Subscription.State previous, Subscription.State current) {
     }

@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * @param messageBuffer messages that may wait per subscription
  * @param token asked for the bearer token of every HTTP call and handshake, if any
  * @param sslContext the TLS context of {@code https} and {@code wss}, if not the JVM's default
+ * @param resume whether subscriptions ask for history and resume from their last position after a reconnect
  */
 public record ClientSettings(URI origin, int apiVersion, @Nullable UUID accountId, Duration requestTimeout,
         Duration connectTimeout, ReconnectPolicy reconnect, ConnectionListener connectionListener, int messageBuffer,
-        @Nullable Supplier<String> token, @Nullable SSLContext sslContext) {
+        @Nullable Supplier<String> token, @Nullable SSLContext sslContext, boolean resume) {
 
     /**
      * The {@code Authorization} header of a new request or handshake, {@code Bearer} and a token just asked of

@@ -11,6 +11,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class Connection extends Endpoint {
     private volatile @Nullable Session session;
     /** The {@code LUNA-Request-Id} of the handshake answer. */
     private volatile @Nullable String handshakeRequestId;
+    /** The headers of the handshake answer. */
+    private volatile Map<String, List<String>> handshakeHeaders = Map.of();
     /** Whether the machine has seen this connection open; guarded by the machine's lock. */
     boolean reported;
 
@@ -61,7 +64,10 @@ final class Connection extends Endpoint {
         }
         try {
             connection.session = client.webSockets().connect(connection, uri, sent,
-                    answer -> connection.handshakeRequestId = header(answer, LunaHeaders.RESPONSE_REQUEST_ID));
+                    answer -> {
+                        connection.handshakeHeaders = new HashMap<>(answer);
+                        connection.handshakeRequestId = header(answer, LunaHeaders.RESPONSE_REQUEST_ID);
+                    });
         } catch (DeploymentException | IOException | RuntimeException e) {
             int status = handshakeStatus(e);
             if (status > 0) {
@@ -74,6 +80,11 @@ final class Connection extends Endpoint {
 
     @Nullable String handshakeRequestId() {
         return handshakeRequestId;
+    }
+
+    /** The headers of the {@code 101} that opened the connection. */
+    Map<String, List<String>> handshakeHeaders() {
+        return handshakeHeaders;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sender.client.internal;
 
+import dev.sender.client.EventsLostException;
 import dev.sender.client.ReconnectPolicy;
 import dev.sender.client.SenderException;
 import dev.sender.client.Subscription;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connections of one subscription, one at a time: opens the first, reopens lost ones as the
- * {@link ReconnectPolicy} allows, and closes for good.
+ * {@link ReconnectPolicy} allows, and closes for good. Its {@link Resumption} says where in the server's history each
+ * connection starts, and which gaps the {@code 101}s reveal; a gap is handed over before the first frame of the
+ * connection that revealed it.
  *
  * <p>Its phases, and the moves between them, are those of {@link ConnectionPhase}. Every move goes through
  * {@link #moveTo}, under {@link #lock}: the outermost lock of a subscription, under which the sink and the close
@@ -43,6 +46,9 @@ final class ConnectionStateMachine {
     private final Predicate<String> sink;
     /** Told, under the lock, why the subscription closed for good. */
     private final Consumer<SubscriptionClosedException> onClosed;
+    private final Resumption resumption;
+    /** Takes a gap, under the lock, before the frames that follow it. */
+    private final Consumer<EventsLostException> gaps;
 
     private final ReentrantLock lock = new ReentrantLock();
     /** Written under the lock; read without it by {@link #state()}. */
@@ -55,7 +61,8 @@ final class ConnectionStateMachine {
     private @Nullable ScheduledFuture<?> pendingReconnect;
 
     ConnectionStateMachine(RealSenderClient client, URI uri, Map<String, String> headers, ListenerDispatch<?> listeners,
-            Predicate<String> sink, Consumer<SubscriptionClosedException> onClosed) {
+            Predicate<String> sink, Consumer<SubscriptionClosedException> onClosed, Resumption resumption,
+            Consumer<EventsLostException> gaps) {
         this.client = client;
         this.uri = uri;
         this.headers = Map.copyOf(headers);
@@ -64,6 +71,8 @@ final class ConnectionStateMachine {
         this.listeners = listeners;
         this.sink = sink;
         this.onClosed = onClosed;
+        this.resumption = resumption;
+        this.gaps = gaps;
     }
 
     Subscription.State state() {
@@ -78,12 +87,29 @@ final class ConnectionStateMachine {
     void open() {
         Connection connection;
         try {
-            connection = Connection.open(client, this, uri, headers);
+            connection = connect();
         } catch (SenderException e) {
             fail(new SubscriptionClosedException("the subscription could not open: " + e.getMessage(), 0, false, e));
             throw e;
         }
         opened(connection);
+    }
+
+    /**
+     * Opens a connection where the {@link Resumption} says, once more without history when the server refuses it.
+     *
+     * @throws SenderException when the handshake is refused or the server cannot be reached
+     */
+    private Connection connect() {
+        try {
+            return Connection.open(client, this, resumption.nextUri(), headers);
+        } catch (SenderException e) {
+            if (!resumption.fallBack(e)) {
+                throw e;
+            }
+            LOG.info("subscription {}: the server refused history ({}); subscribing without it", uri, e.detail());
+            return Connection.open(client, this, resumption.nextUri(), headers);
+        }
     }
 
     /** Closes for good on behalf of the application (or its client), with close 1000 and {@code reason}. */
@@ -164,6 +190,11 @@ final class ConnectionStateMachine {
             connection.reported = true;
             closeNow = phase == ConnectionPhase.CLOSED;
             if (!closeNow) {
+                EventsLostException gap = resumption.opened(connection.handshakeHeaders());
+                if (gap != null) {
+                    LOG.warn("subscription {}: {}", uri, gap.getMessage());
+                    gaps.accept(gap);
+                }
                 boolean reopened = phase == ConnectionPhase.RECONNECTING;
                 current = connection;
                 attempt = 0;
@@ -189,6 +220,7 @@ final class ConnectionStateMachine {
             if (connection != current) {
                 return;
             }
+            resumption.received(text);
             if (!sink.test(text)) {
                 toClose = terminate(new SubscriptionClosedException("message buffer overflow: " + capacity
                         + " received messages were waiting for the application to take them (SenderClient.Builder"
@@ -292,7 +324,7 @@ final class ConnectionStateMachine {
         }
         Connection connection;
         try {
-            connection = Connection.open(client, this, uri, headers);
+            connection = connect();
         } catch (SenderException e) {
             attemptFailed(e);
             return;

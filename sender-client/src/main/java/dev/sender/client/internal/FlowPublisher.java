@@ -1,5 +1,6 @@
 package dev.sender.client.internal;
 
+import dev.sender.client.EventsLostException;
 import dev.sender.client.SubscriptionClosedException;
 import java.net.URI;
 import java.util.Objects;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The messages of a {@link MessageBuffer} as a {@link Flow.Publisher} for one subscriber, which receives no more than
  * it requested; then {@code onComplete} once the buffer is closed by the application and empty, or {@code onError}
- * as soon as it is closed by a failure. Cancelling, or an invalid request, closes the subscription.
+ * as soon as it is closed by a failure, or with the first gap ({@link EventsLostException}) it reaches. Cancelling,
+ * an invalid request, or a gap closes the subscription.
  *
  * <p>Every signal runs on the subscription's serial executor, from a drain that at most one of is queued at a time.
  * Its lock guards the subscriber's demand and is taken before the buffer's; nothing else is called while it is held.
@@ -123,6 +125,7 @@ final class FlowPublisher<T> implements Flow.Publisher<T> {
         while (true) {
             String frame = null;
             Throwable error = null;
+            Object entry;
             lock.lock();
             try {
                 if (d.done) {
@@ -135,8 +138,14 @@ final class FlowPublisher<T> implements Flow.Publisher<T> {
                 } else if (d.cancelled) {
                     finish(d);
                     return;
-                } else if (d.demand > 0 && (frame = buffer.poll()) != null) {
-                    d.demand--;
+                } else if (d.demand > 0 && (entry = buffer.poll()) != null) {
+                    if (entry instanceof EventsLostException gap) {
+                        error = gap;
+                        finish(d);
+                    } else {
+                        frame = (String) entry;
+                        d.demand--;
+                    }
                 } else {
                     SubscriptionClosedException closed = buffer.closedBecause();
                     if (closed == null || (closed.closedByApplication() && !buffer.isEmpty())) {
@@ -172,6 +181,8 @@ final class FlowPublisher<T> implements Flow.Publisher<T> {
                 safely(() -> d.subscriber.onError(signal));
                 if (error instanceof IllegalArgumentException) {
                     close.accept("the Flow subscriber made an invalid request", "invalid request");
+                } else if (error instanceof EventsLostException) {
+                    close.accept("events were lost, which ended the Flow subscriber with onError", "events lost");
                 }
                 return;
             } else {

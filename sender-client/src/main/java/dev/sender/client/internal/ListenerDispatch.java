@@ -1,6 +1,7 @@
 package dev.sender.client.internal;
 
 import dev.sender.client.ConnectionListener;
+import dev.sender.client.EventsLostException;
 import dev.sender.client.SenderException;
 import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionListener;
@@ -65,6 +66,10 @@ final class ListenerDispatch<M extends EventMessage> {
 
     void failed(Throwable error) {
         emit(l -> l.onError(subscription, error), l -> l.onError(error));
+    }
+
+    void eventsLost(EventsLostException gap) {
+        emit(l -> l.onEventsLost(subscription, gap), l -> l.onEventsLost(gap));
     }
 
     void reconnecting(int attempt, Duration delay) {

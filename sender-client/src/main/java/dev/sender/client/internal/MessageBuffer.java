@@ -1,5 +1,6 @@
 package dev.sender.client.internal;
 
+import dev.sender.client.EventsLostException;
 import dev.sender.client.SenderException;
 import dev.sender.client.SubscriptionClosedException;
 import java.net.URI;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The messages a subscription received and its application has not taken yet, as raw frames parsed only when taken,
- * followed by the reason the subscription closed. Its application takes them with {@link #next(long)} and
+ * with the gaps between them ({@link EventsLostException}, each thrown once in its place), followed by the reason
+ * the subscription closed. Its application takes them with {@link #next(long)} and
  * {@link #stream()}, or its {@link FlowPublisher} with {@link #poll()}.
  *
  * <p>Its lock is innermost: nothing else is called while it is held.
@@ -33,8 +35,10 @@ final class MessageBuffer<M> {
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled when a frame arrives or the buffer closes. */
     private final Condition changed = lock.newCondition();
-    /** At most {@link #capacity} frames. */
-    private final ArrayDeque<String> frames = new ArrayDeque<>();
+    /** Received frames ({@code String}, at most {@link #capacity}) and gaps ({@link EventsLostException}), in order. */
+    private final ArrayDeque<Object> entries = new ArrayDeque<>();
+    /** Frames in {@link #entries}. */
+    private int frames;
     /** Why the subscription closed; null while it is open. Once set, no frame is added. */
     private @Nullable SubscriptionClosedException terminal;
     /** Told after each arrival and after the close, outside the lock. */
@@ -58,16 +62,32 @@ final class MessageBuffer<M> {
             if (terminal != null) {
                 return true;
             }
-            if (frames.size() >= capacity) {
+            if (frames >= capacity) {
                 return false;
             }
-            frames.add(frame);
+            entries.add(frame);
+            frames++;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
         onChange.run();
         return true;
+    }
+
+    /** Adds a gap after the frames received so far. Once closed, gaps are ignored. */
+    void offerGap(EventsLostException gap) {
+        lock.lock();
+        try {
+            if (terminal != null) {
+                return;
+            }
+            entries.add(gap);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        onChange.run();
     }
 
     /** Closes the buffer for good, for reason {@code why}; the frames in it can still be taken. Idempotent. */
@@ -85,20 +105,29 @@ final class MessageBuffer<M> {
         onChange.run();
     }
 
-    /** The oldest frame, or null when there is none. */
-    @Nullable String poll() {
+    /** The oldest entry, a frame ({@code String}) or a gap ({@link EventsLostException}); null when there is none. */
+    @Nullable Object poll() {
         lock.lock();
         try {
-            return frames.poll();
+            return take();
         } finally {
             lock.unlock();
         }
     }
 
+    /** Under the lock: the oldest entry, or null. */
+    private @Nullable Object take() {
+        Object entry = entries.poll();
+        if (entry instanceof String) {
+            frames--;
+        }
+        return entry;
+    }
+
     boolean isEmpty() {
         lock.lock();
         try {
-            return frames.isEmpty();
+            return entries.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -118,16 +147,17 @@ final class MessageBuffer<M> {
      * The next message, waiting at most {@code nanos} (forever when negative); empty on timeout. Frames that do not
      * read are skipped.
      *
+     * @throws EventsLostException when the next entry is a gap, which is then taken
      * @throws SubscriptionClosedException when the buffer is closed and empty
      * @throws SenderException when the waiting thread is interrupted
      */
     Optional<M> next(long nanos) {
         long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
         while (true) {
-            String frame;
+            Object entry;
             lock.lock();
             try {
-                while (frames.isEmpty()) {
+                while (entries.isEmpty()) {
                     if (terminal != null) {
                         throw copy(terminal);
                     }
@@ -141,14 +171,17 @@ final class MessageBuffer<M> {
                         changed.awaitNanos(remaining);
                     }
                 }
-                frame = frames.poll();
+                entry = take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SenderException("interrupted while waiting for a message of " + uri, null, e);
             } finally {
                 lock.unlock();
             }
-            M message = reader.apply(frame);
+            if (entry instanceof EventsLostException gap) {
+                throw new EventsLostException(gap.getMessage(), gap.after());
+            }
+            M message = reader.apply((String) entry);
             if (message != null) {
                 return Optional.of(message);
             }

@@ -1,14 +1,18 @@
 package dev.sender.client.internal;
 
+import dev.sender.core.Position;
+import dev.sender.core.StartAt;
 import dev.sender.core.event.EventAttribute;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Raw LUNA query parameters as a query string, the way LUNA's Python client writes {@code connect(**filters)}:
@@ -48,6 +52,53 @@ final class QueryParameters {
             }
         }
         return query.toString();
+    }
+
+    /**
+     * The start the history parameters among {@code parameters} ask for (SPEC §9): {@code since} (a position, or
+     * empty for every retained event), {@code rewind} (a count of events) or {@code history} ({@code 1}).
+     *
+     * @return the start; null when none of them is given
+     * @throws IllegalArgumentException naming the parameter, for a value that is none of those, or for both
+     *     {@code since} and {@code rewind}
+     */
+    static @Nullable StartAt start(Map<String, ?> parameters) {
+        Object since = parameters.get(Resumption.SINCE);
+        Object rewind = parameters.get(Resumption.REWIND);
+        Object history = parameters.get(Resumption.HISTORY);
+        if (history != null && !"1".equals(text(history)) && !Boolean.TRUE.equals(history)) {
+            throw new IllegalArgumentException("raw parameter 'history' must be 1, not '" + history + "'");
+        }
+        if (since != null && rewind != null) {
+            throw new IllegalArgumentException("raw parameters 'since' and 'rewind' exclude each other; give one");
+        }
+        if (since != null) {
+            String text = since instanceof Position p ? p.value() : text(since);
+            if (!text.isEmpty() && !Position.isWellFormed(text)) {
+                throw new IllegalArgumentException("raw parameter 'since' must be a position, not '" + text + "'");
+            }
+            return StartAt.after(text.isEmpty() ? null : Position.of(text));
+        }
+        if (rewind != null) {
+            String text = text(rewind);
+            if (!text.matches("[1-9][0-9]{0,8}")) {
+                throw new IllegalArgumentException("raw parameter 'rewind' must be a positive integer, not '" + text
+                        + "'");
+            }
+            return StartAt.last(Integer.parseInt(text));
+        }
+        return history == null ? null : StartAt.live();
+    }
+
+    /** {@code parameters} without the history parameters, which {@link #start} reads. */
+    static Map<String, ?> withoutHistory(Map<String, ?> parameters) {
+        if (!parameters.containsKey(Resumption.SINCE) && !parameters.containsKey(Resumption.REWIND)
+                && !parameters.containsKey(Resumption.HISTORY)) {
+            return parameters;
+        }
+        Map<String, Object> rest = new LinkedHashMap<>(parameters);
+        rest.keySet().removeAll(List.of(Resumption.SINCE, Resumption.REWIND, Resumption.HISTORY));
+        return rest;
     }
 
     private static void flatten(Object value, String name, List<String> into) {

@@ -10,6 +10,7 @@ import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionListener;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.RequestId;
+import dev.sender.core.StartAt;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.event.GeneralEventMessage;
@@ -19,6 +20,7 @@ import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.event.PublicationJson;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,7 +118,8 @@ public final class RealSenderClient implements SenderClient {
                 .connectTimeout(settings.connectTimeout())
                 .reconnect(settings.reconnect())
                 .connectionListener(settings.connectionListener())
-                .messageBuffer(settings.messageBuffer());
+                .messageBuffer(settings.messageBuffer())
+                .resume(settings.resume());
         UUID account = settings.accountId();
         if (account != null) {
             builder.accountId(account);
@@ -134,53 +137,89 @@ public final class RealSenderClient implements SenderClient {
 
     @Override
     public Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter) {
-        return handler(Objects.requireNonNull(filter, "filter").toQueryString(), null, true);
+        return handler(query(filter), null, null, true);
     }
 
     @Override
     public Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter,
             SubscriptionListener<? super HandlerEventMessage> listener) {
-        return handler(Objects.requireNonNull(filter, "filter").toQueryString(),
+        return handler(query(filter), null, Objects.requireNonNull(listener, "listener"), true);
+    }
+
+    @Override
+    public Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start) {
+        return handler(query(filter), Objects.requireNonNull(start, "start"), null, true);
+    }
+
+    @Override
+    public Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start,
+            SubscriptionListener<? super HandlerEventMessage> listener) {
+        return handler(query(filter), Objects.requireNonNull(start, "start"),
                 Objects.requireNonNull(listener, "listener"), true);
     }
 
     @Override
     public Subscription<HandlerEventMessage> subscribe(Map<String, ?> rawParameters) {
-        return handler(QueryParameters.encode(Objects.requireNonNull(rawParameters, "rawParameters")), null, false);
+        return handler(rawQuery(rawParameters), QueryParameters.start(rawParameters), null, false);
     }
 
     @Override
     public Subscription<HandlerEventMessage> subscribe(Map<String, ?> rawParameters,
             SubscriptionListener<? super HandlerEventMessage> listener) {
-        return handler(QueryParameters.encode(Objects.requireNonNull(rawParameters, "rawParameters")),
+        return handler(rawQuery(rawParameters), QueryParameters.start(rawParameters),
                 Objects.requireNonNull(listener, "listener"), false);
     }
 
     @Override
     public Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter) {
-        return general(Objects.requireNonNull(filter, "filter").toQueryString(), null);
+        return general(query(filter), null, null);
     }
 
     @Override
     public Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter,
             SubscriptionListener<? super GeneralEventMessage> listener) {
-        return general(Objects.requireNonNull(filter, "filter").toQueryString(),
+        return general(query(filter), null, Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start) {
+        return general(query(filter), Objects.requireNonNull(start, "start"), null);
+    }
+
+    @Override
+    public Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start,
+            SubscriptionListener<? super GeneralEventMessage> listener) {
+        return general(query(filter), Objects.requireNonNull(start, "start"),
                 Objects.requireNonNull(listener, "listener"));
     }
 
     @Override
     public Subscription<GeneralEventMessage> subscribeGeneral(Map<String, ?> rawParameters) {
-        return general(QueryParameters.encode(Objects.requireNonNull(rawParameters, "rawParameters")), null);
+        return general(rawQuery(rawParameters), QueryParameters.start(rawParameters), null);
     }
 
     @Override
     public Subscription<GeneralEventMessage> subscribeGeneral(Map<String, ?> rawParameters,
             SubscriptionListener<? super GeneralEventMessage> listener) {
-        return general(QueryParameters.encode(Objects.requireNonNull(rawParameters, "rawParameters")),
+        return general(rawQuery(rawParameters), QueryParameters.start(rawParameters),
                 Objects.requireNonNull(listener, "listener"));
     }
 
-    private Subscription<HandlerEventMessage> handler(String query,
+    private static String query(HandlerEventFilter filter) {
+        return Objects.requireNonNull(filter, "filter").toQueryString();
+    }
+
+    private static String query(GeneralEventFilter filter) {
+        return Objects.requireNonNull(filter, "filter").toQueryString();
+    }
+
+    /** The raw parameters as a query, without the history parameters, which each connection sets itself. */
+    private static String rawQuery(Map<String, ?> rawParameters) {
+        return QueryParameters.encode(QueryParameters.withoutHistory(
+                Objects.requireNonNull(rawParameters, "rawParameters")));
+    }
+
+    private Subscription<HandlerEventMessage> handler(String query, @Nullable StartAt start,
             @Nullable SubscriptionListener<? super HandlerEventMessage> listener, boolean accountRequired) {
         ensureOpen();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -190,20 +229,21 @@ public final class RealSenderClient implements SenderClient {
         } else if (accountRequired) {
             requireAccount("subscribe to handler events");
         }
-        return open("/" + settings.apiVersion() + "/ws", query, headers, HandlerEventMessage::parse, listener);
+        return open("/" + settings.apiVersion() + "/ws", query, start, headers, HandlerEventMessage::parse, listener);
     }
 
-    private Subscription<GeneralEventMessage> general(String query,
+    private Subscription<GeneralEventMessage> general(String query, @Nullable StartAt start,
             @Nullable SubscriptionListener<? super GeneralEventMessage> listener) {
         ensureOpen();
-        return open("/" + settings.apiVersion() + "/general_events/ws", query, Map.of(), GeneralEventMessage::parse,
-                listener);
+        return open("/" + settings.apiVersion() + "/general_events/ws", query, start, Map.of(),
+                GeneralEventMessage::parse, listener);
     }
 
-    private <M extends EventMessage> Subscription<M> open(String path, String query, Map<String, String> headers,
-            Function<String, M> parser, @Nullable SubscriptionListener<? super M> listener) {
-        RealSubscription<M> subscription = new RealSubscription<>(this, settings.webSocket(path, query), headers,
-                parser, listener);
+    private <M extends EventMessage> Subscription<M> open(String path, String query, @Nullable StartAt start,
+            Map<String, String> headers, Function<String, M> parser, @Nullable SubscriptionListener<? super M> listener) {
+        URI uri = settings.webSocket(path, query);
+        RealSubscription<M> subscription = new RealSubscription<>(this, Resumption.of(uri, start, settings.resume()),
+                uri, headers, parser, listener);
         subscriptions.add(subscription);
         if (closed.get()) {
             subscription.closeBy("the client was closed", "client closed");

@@ -1,5 +1,6 @@
 package dev.sender.client.internal;
 
+import dev.sender.client.EventsLostException;
 import dev.sender.client.SenderException;
 import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionClosedException;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +41,7 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
     private final FlowPublisher<M> flow;
     private final ConnectionStateMachine connections;
 
-    RealSubscription(RealSenderClient client, URI uri, Map<String, String> headers,
+    RealSubscription(RealSenderClient client, Resumption resumption, URI uri, Map<String, String> headers,
             Function<String, M> parser, @Nullable SubscriptionListener<? super M> listener) {
         this.client = client;
         this.uri = uri;
@@ -50,8 +52,12 @@ final class RealSubscription<M extends EventMessage> implements Subscription<M> 
                 settings.messageBuffer(), callbacks);
         this.buffer = new MessageBuffer<>(uri, settings.messageBuffer(), listeners::read);
         this.flow = new FlowPublisher<>(uri, buffer, listeners::read, callbacks, this::closeBy);
+        Consumer<EventsLostException> gaps = listener == null ? gap -> {
+            listeners.eventsLost(gap);
+            buffer.offerGap(gap);
+        } : listeners::eventsLost;
         this.connections = new ConnectionStateMachine(client, uri, headers, listeners,
-                listener == null ? buffer::offer : listeners::offer, this::closed);
+                listener == null ? buffer::offer : listeners::offer, this::closed, resumption, gaps);
     }
 
     /**
