@@ -258,17 +258,19 @@ class HistoryTest {
     @Test
     void replayLargerThanTheSubscriberQueue_isDelivered_notTakenForASlowSubscriber() {
         Broker small = Broker.inMemory(DeliveryOptions.ofDefaults(), HistoryOptions.ofDefaults());
-        try (ServerFixture tight = ServerFixture.start(b -> b.broker(small)
-                .settings(SenderSettings.builder().port(0).subscriberQueueBytes(16 << 10).build()))) {
+        try (ServerFixture tight = ServerFixture.start(b -> b.broker(small).settings(SenderSettings.builder().port(0)
+                .subscriberQueueBytes(16 << 10).socketSendBufferBytes(4096).build()))) {
             UUID account = UUID.randomUUID();
-            String padding = "x".repeat(2000);
-            for (int i = 0; i < 200; i++) {
-                tight.publish(account, "{\"seq\":" + i + ",\"pad\":\"" + padding + "\"}");
+            String padding = "x".repeat(8000);
+            List<String> events = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                events.add("{\"seq\":" + i + ",\"pad\":\"" + padding + "\"}");
             }
+            tight.publish(account, events.toArray(String[]::new));
 
-            TestSubscriber subscriber = tight.subscribe(account, "rewind=200");
+            TestSubscriber subscriber = tight.subscribe(account, "rewind=500");
 
-            assertThat(seqs(subscriber.awaitJson(200))).containsExactlyElementsOf(IntStream.range(0, 200).boxed()
+            assertThat(seqs(subscriber.awaitJson(500))).containsExactlyElementsOf(IntStream.range(0, 500).boxed()
                     .toList());
             assertThat(subscriber.isClosed()).isFalse();
         } finally {
@@ -277,18 +279,23 @@ class HistoryTest {
     }
 
     @Test
-    void replaysAndUnrecoveredResumes_areCounted() throws Exception {
+    void historyAndItsReplays_areMetered() throws Exception {
         UUID account = UUID.randomUUID();
         Map<String, String> headers = Map.of(LunaHeaders.ACCOUNT_ID, account.toString());
+        server.publish(account, seq(1), seq(2));
         double replays = counter("sender_history_replays_total");
+        double replayed = counter("sender_history_events_replayed_total");
         double unrecovered = counter("sender_history_resumes_unrecovered_total");
 
-        RawHttp.upgrade(server.port(), "/2/ws?rewind=1", headers);
+        RawHttp.upgrade(server.port(), "/2/ws?rewind=2", headers);
         RawHttp.upgrade(server.port(), "/2/ws?since=gone.1", headers);
         RawHttp.upgrade(server.port(), "/2/ws?history=1", headers);
 
         assertThat(counter("sender_history_replays_total")).isEqualTo(replays + 2);
+        assertThat(counter("sender_history_events_replayed_total")).isGreaterThanOrEqualTo(replayed + 2);
         assertThat(counter("sender_history_resumes_unrecovered_total")).isEqualTo(unrecovered + 1);
+        assertThat(counter("sender_history_events")).isPositive();
+        assertThat(counter("sender_history_bytes")).isPositive();
     }
 
     @Test
@@ -302,9 +309,10 @@ class HistoryTest {
     }
 
     private static double counter(String name) {
+        String prefix = name + "{broker=\"in-memory\"} ";
         for (String line : server.get("/metrics").body().split("\n")) {
-            if (line.startsWith(name + " ")) {
-                return Double.parseDouble(line.substring(name.length() + 1));
+            if (line.startsWith(prefix)) {
+                return Double.parseDouble(line.substring(prefix.length()));
             }
         }
         throw new AssertionError(name + " is not in /metrics");

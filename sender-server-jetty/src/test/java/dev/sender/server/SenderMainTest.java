@@ -82,6 +82,16 @@ class SenderMainTest {
     }
 
     @Test
+    void badHistorySetting_isOneLineNamingIt_andStatus2() {
+        assertThat(run("--history-size=-1")).isEqualTo(2);
+        assertThat(run("--history-ttl=0s")).isEqualTo(2);
+        assertThat(run("--history-max-bytes=0")).isEqualTo(2);
+
+        assertThat(err()).hasLineCount(3).contains("--history-size", "must not be negative, got -1",
+                "--history-ttl", "must be at least 1ms, got 0s", "--history-max-bytes", "must be positive, got 0");
+    }
+
+    @Test
     void unreadableConfigurationFile_isOneLineNamingIt_andStatus2(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.properties");
         assertThat(run("--config", missing.toString())).isEqualTo(2);

@@ -38,8 +38,8 @@ class StandaloneJarIT {
         Path jar = Path.of("target", "sender-server.jar");
         assertThat(jar).exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0")
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(java, "-jar", jar.toString(), "--host", "127.0.0.1", "--port", "0",
+                "--history-size", "7", "--history-ttl=90s").redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -62,6 +62,11 @@ class StandaloneJarIT {
 
             assertThat(version.statusCode()).isEqualTo(200);
             assertThat(version.body()).contains("\"api\":2");
+            HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + listening.group(2) + "/config")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(config.body()).contains("\"history-size\":7", "\"history-ttl\":\"PT1M30S\"",
+                    "\"history-max-bytes\":268435456");
         } finally {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();

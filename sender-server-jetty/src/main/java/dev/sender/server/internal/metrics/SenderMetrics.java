@@ -59,8 +59,6 @@ public final class SenderMetrics {
     private final LongAdder writes = new LongAdder();
     private final Counter slowDisconnects;
     private final Counter pongTimeouts;
-    private final Counter replays;
-    private final Counter unrecoveredResumes;
     private final Timer deliveryLatency;
 
     /**
@@ -97,12 +95,6 @@ public final class SenderMetrics {
                 .description("Subscribers closed with 4008 because their outbound queue overflowed").register(registry);
         pongTimeouts = Counter.builder("sender_ping_timeouts")
                 .description("Subscribers dropped for not answering a ping").register(registry);
-        replays = Counter.builder("sender_history_replays")
-                .description("Subscriptions that started with a replay of the history (since or rewind)")
-                .register(registry);
-        unrecoveredResumes = Counter.builder("sender_history_resumes_unrecovered")
-                .description("Subscriptions with since whose position was no longer retained (Sender-Recovered: false)")
-                .register(registry);
         deliveryLatency = Timer.builder("sender_delivery_latency").description(
                         "From a message reaching a subscriber's connection to its frame being written, for the "
                                 + "first message of a write (about one message in " + LATENCY_SAMPLING
@@ -113,6 +105,7 @@ public final class SenderMetrics {
                 .register(registry);
         FunctionCounter.builder("sender_events_dispatched", broker, b -> b.stats().eventsDispatched())
                 .description("Events the broker matched against this server's subscriptions").register(registry);
+        bindHistoryMeters(broker);
         Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.HANDLER_EVENTS))
                 .description("Open WebSocket subscriptions").tag("kind", "handler").register(registry);
         Gauge.builder("sender_subscriptions", subscribers, s -> s.count(Topic.Kind.GENERAL_EVENTS))
@@ -165,17 +158,6 @@ public final class SenderMetrics {
         pongTimeouts.increment();
     }
 
-    /**
-     * Counts a subscription that started with a replay of the history; {@code unrecovered} when it asked for the
-     * events after a position that is no longer retained.
-     */
-    public void replayServed(boolean unrecovered) {
-        replays.increment();
-        if (unrecovered) {
-            unrecoveredResumes.increment();
-        }
-    }
-
     /** The meters in Prometheus text format. */
     public String scrape() {
         return prometheus.scrape();
@@ -191,6 +173,27 @@ public final class SenderMetrics {
                 host.remove(meter.getId());
             }
         }
+    }
+
+    /** The meters of the broker's history (SPEC §9), tagged with the broker's name. */
+    private void bindHistoryMeters(Broker broker) {
+        String name = broker.name();
+        Gauge.builder("sender_history_events", broker, b -> b.historyStats().retainedEvents())
+                .description("Events kept in the broker's history, across topics").tag("broker", name)
+                .register(registry);
+        Gauge.builder("sender_history_bytes", broker, b -> b.historyStats().retainedBytes())
+                .description("Bytes of messages kept in the broker's history, across topics").tag("broker", name)
+                .register(registry);
+        FunctionCounter.builder("sender_history_replays", broker, b -> b.historyStats().replaysServed())
+                .description("Subscriptions that started with a replay of the history (since or rewind)")
+                .tag("broker", name).register(registry);
+        FunctionCounter.builder("sender_history_events_replayed", broker, b -> b.historyStats().eventsReplayed())
+                .description("Messages that replays handed to their subscriptions").tag("broker", name)
+                .register(registry);
+        FunctionCounter.builder("sender_history_resumes_unrecovered", broker,
+                        b -> b.historyStats().resumesNotRecovered())
+                .description("Subscriptions with since whose following events were not all retained "
+                        + "(Sender-Recovered: false)").tag("broker", name).register(registry);
     }
 
     private static JvmGcMetrics bindProcessMeters(MeterRegistry registry) {

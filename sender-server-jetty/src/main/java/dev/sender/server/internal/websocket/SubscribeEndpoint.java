@@ -4,7 +4,6 @@ import dev.sender.core.Broker;
 import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
-import dev.sender.core.StartAt;
 import dev.sender.core.SubscriptionStart;
 import dev.sender.core.Topic;
 import dev.sender.core.Uuids;
@@ -114,11 +113,7 @@ public final class SubscribeEndpoint {
             exchange.fail(e);
             return;
         }
-        SubscriptionStart start = session.historyStart();
-        if (history.start() != StartAt.live()) {
-            sessionContext.metrics().replayServed(history.since() && !start.recovered());
-        }
-        upgrade(exchange, session, history, start);
+        upgrade(exchange, session, history, session.historyStart());
     }
 
     private void upgrade(Exchange exchange, SubscriberSession session, HistoryParameters history,
