@@ -33,8 +33,9 @@ class ReconnectTest {
                 List.of(Events.person("woman", 0, 30), Events.person("man", 1, 40)));
     }
 
+    /** The restarted server has a new in-memory broker, whose history lacks what the first one held: a gap. */
     @Test
-    void serverRestartOnTheSamePort_resubscribesWithTheSameFilters_andDeliversAgain() {
+    void serverRestartOnTheSamePort_resubscribesWithTheSameFilters_reportsTheLostHistory_andDeliversAgain() {
         UUID account = UUID.randomUUID();
         Recorder<HandlerEventMessage> recorder = new Recorder<>();
         try (TestServer server = TestServer.start();
@@ -53,13 +54,18 @@ class ReconnectTest {
                     && pulled.state() == Subscription.State.OPEN);
 
             publishPeople(client);
+            EventsLostException gap = catchThrowableOfType(EventsLostException.class, pulled::next);
+            assertThat(gap.after()).isNotNull();
+            assertThat(gap.getMessage()).contains(gap.after().value(), "Sender-Recovered: false");
             assertThat(pulled.next().event().eventId()).hasValue("man");
             assertThat(recorder.awaitMessage().event().eventId()).hasValue("man");
             assertThat(pulled.next(Duration.ofMillis(100))).isEmpty();
             assertThat(recorder.lines).containsSubsequence("state CONNECTING->OPEN", "open", "message man",
-                    "close 1001", "state OPEN->RECONNECTING", "state RECONNECTING->OPEN", "open", "message man");
+                    "close 1001", "state OPEN->RECONNECTING", "state RECONNECTING->OPEN", "open", "events lost",
+                    "message man");
             assertThat(recorder.connectionLines).containsSubsequence("state CONNECTING->OPEN", "close 1001",
-                    "state OPEN->RECONNECTING", "reconnecting 1", "state RECONNECTING->OPEN");
+                    "state OPEN->RECONNECTING", "reconnecting 1", "state RECONNECTING->OPEN", "events lost",
+                    "events lost");
         }
     }
 

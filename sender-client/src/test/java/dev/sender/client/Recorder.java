@@ -49,6 +49,12 @@ class Recorder<M extends EventMessage> implements SubscriptionListener<M>, Conne
     }
 
     @Override
+    public void onEventsLost(EventsLostException gap) {
+        errors.add(gap);
+        record("events lost");
+    }
+
+    @Override
     public void onStateChange(Subscription.State previous, Subscription.State current) {
         record("state " + previous + "->" + current);
     }
@@ -66,6 +72,11 @@ class Recorder<M extends EventMessage> implements SubscriptionListener<M>, Conne
     @Override
     public void onReconnecting(Subscription<?> subscription, int attempt, Duration delay) {
         connection("reconnecting " + attempt);
+    }
+
+    @Override
+    public void onEventsLost(Subscription<?> subscription, EventsLostException gap) {
+        connection("events lost");
     }
 
     @Override

@@ -346,9 +346,11 @@ class SubscribeTest {
         UUID account = UUID.randomUUID();
         Event man = Events.person("man", 1, 40);
         Event door = Event.parse("{\"door\": \"B\",  \"temperature\": 38.20, \"note\": \"caf\u00e9\"}");
-        RawFrames handlerFrames = RawFrames.open(URI.create("ws://localhost:" + server.port() + "/2/ws"), account);
+        // With history=1, as the client subscribes: the frames carry the same positions.
+        RawFrames handlerFrames = RawFrames.open(URI.create("ws://localhost:" + server.port() + "/2/ws?history=1"),
+                account);
         RawFrames generalFrames = RawFrames.open(URI.create("ws://localhost:" + server.port()
-                + "/2/general_events/ws?event_type=raw-frames"), null);
+                + "/2/general_events/ws?event_type=raw-frames&history=1"), null);
         try (SenderClient own = server.client(account).build();
              Subscription<HandlerEventMessage> handler = own.subscribe(HandlerEventFilter.empty());
              Subscription<GeneralEventMessage> general = own.subscribeGeneral(Map.of("event_type", "raw-frames"))) {
@@ -359,6 +361,7 @@ class SubscribeTest {
             GeneralEventMessage generalMessage = general.next();
             assertThat(handlerMessage.toJson()).isEqualTo(handlerFrames.next());
             assertThat(generalMessage.toJson()).isEqualTo(generalFrames.next());
+            assertThat(handlerMessage.toJson()).endsWith(",\"position\":\"" + handlerMessage.position() + "\"}");
             assertThat(handlerMessage.event().json()).isEqualTo(man.json());
             assertThat(generalMessage.event().json()).isEqualTo(door.json()).contains("38.20");
         } finally {

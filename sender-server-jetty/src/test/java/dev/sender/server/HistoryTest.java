@@ -8,6 +8,8 @@ import dev.sender.core.DeliveryOptions;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.HistoryOptions;
 import dev.sender.core.LunaHeaders;
+import dev.sender.core.event.Event;
+import dev.sender.core.event.HandlerPublication;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
@@ -18,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -253,6 +258,38 @@ class HistoryTest {
         assertThat(seqs(resumed.awaitJson(4))).containsExactly(2, 3, 4, 5);
         assertThat(seqs(everything.awaitJson(6))).containsExactly(0, 1, 2, 3, 4, 5);
         assertThat(resumed.drain()).isEmpty();
+    }
+
+    @Test
+    void replayThenLive_whileAPublisherPublishes_isInOrder_withNoneTwiceAndNoneMissing() throws Exception {
+        Broker large = Broker.inMemory(DeliveryOptions.ofDefaults(),
+                new HistoryOptions(10_000, Duration.ofMinutes(5), 64L << 20));
+        try (ServerFixture busy = ServerFixture.start(b -> b.broker(large))) {
+            UUID account = UUID.randomUUID();
+            int total = 3000;
+            CompletableFuture<Void> publisher = CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = 0; i < total; i++) {
+                            large.publish(new HandlerPublication(account, "h", "c", "e", REQUEST_ID,
+                                    List.of(Event.parse(seq(i)))))
+                                    .toCompletableFuture().join();
+                            LockSupport.parkNanos(200_000);
+                        }
+                    });
+            // Subscribed while the publisher publishes, each with a replay that live events follow at once.
+            List<TestSubscriber> subscribers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                subscribers.add(busy.subscribe(account, "since="));
+            }
+            publisher.get(30, TimeUnit.SECONDS);
+
+            for (TestSubscriber subscriber : subscribers) {
+                assertThat(seqs(subscriber.awaitJson(total))).containsExactlyElementsOf(IntStream.range(0, total)
+                        .boxed().toList());
+            }
+        } finally {
+            large.close();
+        }
     }
 
     @Test

@@ -191,15 +191,16 @@ final class ConnectionStateMachine {
             closeNow = phase == ConnectionPhase.CLOSED;
             if (!closeNow) {
                 EventsLostException gap = resumption.opened(connection.handshakeHeaders());
-                if (gap != null) {
-                    LOG.warn("subscription {}: {}", uri, gap.getMessage());
-                    gaps.accept(gap);
-                }
                 boolean reopened = phase == ConnectionPhase.RECONNECTING;
                 current = connection;
                 attempt = 0;
                 moveTo(ConnectionPhase.OPEN);
                 listeners.opened();
+                if (gap != null) {
+                    // Under the lock, so before the first frame of the connection.
+                    LOG.warn("subscription {}: {}", uri, gap.getMessage());
+                    gaps.accept(gap);
+                }
                 if (reopened) {
                     LOG.info("subscription {} reconnected [request {}]", uri, connection.handshakeRequestId());
                 }

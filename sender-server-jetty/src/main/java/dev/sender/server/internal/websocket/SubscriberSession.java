@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,6 +84,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private volatile @Nullable Subscription subscription;
     /** Messages that arrived before the connection opened; null once open. */
     private @Nullable List<EventMessage> beforeOpen = new ArrayList<>();
+    /** Whether the held messages were handed to the connection, so that publishers hand theirs directly. */
+    private volatile boolean sending;
     /** When the bearer's grant ends, in epoch milliseconds; {@link Long#MAX_VALUE} for never. */
     private volatile long expiresAtMillis = Long.MAX_VALUE;
     private volatile long pingSentNanos;
@@ -153,8 +156,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
 
     @Override
     public void onMessage(EventMessage message) {
-        CoreSession open = session;
-        if (open == null) {
+        if (!sending) {
             synchronized (this) {
                 List<EventMessage> held = beforeOpen;
                 if (held != null) {
@@ -162,9 +164,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                     return;
                 }
             }
-            open = session;
         }
-        send(open, message, false);
+        send(Objects.requireNonNull(session, "session"), message, false);
     }
 
     private void send(CoreSession open, EventMessage message, boolean held) {
@@ -274,12 +275,14 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     @Override
     public void onOpen(CoreSession coreSession, Callback callback) {
         synchronized (this) {
-            List<EventMessage> held = beforeOpen;
-            beforeOpen = null;
             session = coreSession;
+            List<EventMessage> held = beforeOpen;
             if (held != null) {
                 held.forEach(message -> send(coreSession, message, true));
             }
+            // Only now may publishers send on their own: none of their messages overtakes the held ones.
+            beforeOpen = null;
+            sending = true;
         }
         callback.succeeded();
         coreSession.demand();
