@@ -24,7 +24,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Broker extends AutoCloseable {
 
-    /** A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits}. */
+    /**
+     * A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits} and
+     * {@linkplain HistoryOptions#ofDefaults() default history}.
+     */
     static Broker inMemory() {
         return inMemory(DeliveryOptions.ofDefaults());
     }

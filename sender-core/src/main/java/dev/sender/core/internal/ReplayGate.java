@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ReplayingSubscription} of a {@link DispatchTarget}: holds the target's live messages until it is
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * replay accounted for.
  */
 final class ReplayGate implements ReplayingSubscription {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayGate.class);
 
     /** What the gates of one dispatcher share: the order of positions, the limits, the counters. */
     record Rules(Comparator<Position> order, DeliveryOptions limits, Counters counters) {
@@ -75,6 +79,8 @@ final class ReplayGate implements ReplayingSubscription {
                 }
             }
             if (overflow) {
+                LOG.warn("Subscriber to {} received more live messages than its queue holds before its replay started;"
+                        + " closing it", target.topic());
                 target.closeNow(CloseReason.OVERFLOW);
                 return;
             }

@@ -1,6 +1,7 @@
 package dev.sender.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.sender.core.Broker;
 import dev.sender.core.DeliveryOptions;
@@ -99,6 +100,23 @@ class InMemoryHistoryTest extends HistoryContract {
             assertThat(broker.historyStats().retainedBytes()).isLessThanOrEqualTo(10_000);
         }
         assertThat(broker.historyStats().retainedEvents()).isPositive();
+    }
+
+    @Test
+    void latest_remainsTheLastEventOnceItExpired_soThatResumingAfterItIsRecovered() {
+        Broker broker = broker(new HistoryOptions(100, Duration.ofMillis(300), HistoryOptions.DEFAULT_MAX_BYTES));
+        UUID account = UUID.randomUUID();
+        Topic topic = Topic.handlerEvents(account);
+        Position last = publishRecorded(broker, account, 2).get(1).position();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> broker.historyStats().retainedEvents() == 0);
+
+        assertThat(start(broker, topic, Filter.any(), StartAt.live()).start())
+                .isEqualTo(new SubscriptionStart(last, true));
+        Started resumed = start(broker, topic, Filter.any(), StartAt.after(last));
+        assertThat(resumed.start()).isEqualTo(new SubscriptionStart(last, true));
+        assertThat(resumed.replayed()).isEmpty();
     }
 
     @Test
