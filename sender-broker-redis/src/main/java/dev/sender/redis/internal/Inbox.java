@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     private static final long DROP_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final Item STOP = new Item("", new byte[0]);
+    private static final Item STOP = new Item("", new byte[0], null);
 
     private final BiConsumer<String, byte[]> handler;
     private final long maxPendingBytes;
@@ -54,7 +55,12 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
             warnOfDrops();
             return;
         }
-        queue.add(new Item(channel, payload));
+        queue.add(new Item(channel, payload, null));
+    }
+
+    /** Runs {@code task} on the dispatching thread, after the messages enqueued before it. */
+    public void execute(Runnable task) {
+        queue.add(new Item("", new byte[0], task));
     }
 
     /** Messages dropped because dispatching had fallen behind by more than the limit. */
@@ -90,7 +96,11 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
             }
             pendingBytes.addAndGet(-item.payload.length);
             try {
-                handler.accept(item.channel, item.payload);
+                if (item.task != null) {
+                    item.task.run();
+                } else {
+                    handler.accept(item.channel, item.payload);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Dispatching a message of '{}' failed", item.channel, e);
             }
@@ -116,6 +126,7 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
         }
     }
 
-    private record Item(String channel, byte[] payload) {
+    /** A message of {@code channel}, or a {@code task} to run. */
+    private record Item(String channel, byte[] payload, @Nullable Runnable task) {
     }
 }
