@@ -109,10 +109,10 @@ public final class RedisBroker implements Broker {
         probe = new HealthProbe("Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
                 b.commandTimeout);
         int instance = INSTANCES.incrementAndGet();
-        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, this::route);
+        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, this::route, this::subscribed);
         link = new NodeLink(connections, channels, inbox, commandTimeout, description);
         RawPublications raw = !history.enabled() ? null : new RawPublications(b.history, dispatcher, link::publisher,
-                inbox::execute, channels::listens, b.commandTimeout.multipliedBy(2));
+                inbox::execute, channels::listens, b.commandTimeout);
         router = new MessageRouter(dispatcher, probe.channel(), probe::received, raw);
         channels.listen(probe.channel());
         try {
@@ -139,6 +139,10 @@ public final class RedisBroker implements Broker {
 
     private void route(String channel, byte[] payload) {
         router.route(channel, payload);
+    }
+
+    private void subscribed(String channel) {
+        router.subscribed(channel);
     }
 
     private void connectUnlessClosed() {

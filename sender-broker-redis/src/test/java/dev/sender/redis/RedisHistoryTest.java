@@ -29,8 +29,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +42,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +68,12 @@ class RedisHistoryTest {
     static final List<String> HISTORY_ACL = List.of("ACL", "SETUSER", "sender", "on", ">secret", "resetchannels",
             "&luna-sender*", "&sender-health:*", "&sender-positions:*", "resetkeys", "~sender-history:*",
             "~sender-ingested:*", "-@all", "+publish", "+subscribe", "+unsubscribe", "+ping", "+eval", "+evalsha",
-            "+time", "+xadd", "+xtrim", "+pexpire", "+get", "+set", "+xrange", "+xrevrange");
+            "+time", "+xadd", "+xtrim", "+pexpire", "+get", "+set", "+xrange", "+xrevrange", "+pubsub|numsub");
+    /** The ACL line of docs/scale-out.md for a node without history. */
+    static final List<String> PUBSUB_ACL = List.of("ACL", "SETUSER", "sender", "on", ">secret", "resetchannels",
+            "&luna-sender*", "&sender-health:*", "-@all", "+publish", "+subscribe", "+unsubscribe", "+ping", "+eval",
+            "+evalsha", "+time");
+    private static final Path GUIDE = Path.of("..", "docs", "scale-out.md");
 
     private RedisServerProcess redis;
     private RedisClient admin;
@@ -370,6 +379,43 @@ class RedisHistoryTest {
     }
 
     @Test
+    void aNodeThatJoinsWhileAnotherLags_storesNothingBeforeTheEarlierPayloadsItDidNotHear() throws Exception {
+        RedisBroker a = node(ROOMY);
+        RedisBroker b = node(ROOMY);
+        UUID account = UUID.randomUUID();
+        Topic topic = Topic.handlerEvents(account);
+        CountDownLatch release = new CountDownLatch(1);
+        CollectingSink onA = new CollectingSink();
+        a.subscribe(topic, Filter.any(), message -> {
+            awaitQuietly(release); // holds node a's dispatching thread up: a lags behind the channel
+            onA.onMessage(message);
+        }, Delivery.DIRECT, StartAt.live());
+        lunaPublish(account, 0);
+        await().atMost(PATIENCE).until(() -> streamLength(account) == 1);
+        lunaPublish(account, 1); // heard by a only, which does not get to store it yet
+
+        CollectingSink onB = new CollectingSink();
+        b.subscribe(topic, Filter.any(), onB, Delivery.DIRECT, StartAt.live());
+        lunaPublish(account, 2); // heard by both
+
+        await().during(Duration.ofMillis(500)).atMost(PATIENCE).until(() -> streamLength(account) == 1);
+        release.countDown();
+        await().atMost(PATIENCE).until(() -> onA.size() == 3 && onB.size() == 2);
+        assertThat(seqs(onA.messages())).containsExactly(0, 1, 2);
+        assertThat(seqs(onB.messages())).as("1 read from the stream, as announced").containsExactly(1, 2);
+        assertThat(positions(onB.messages())).isEqualTo(positions(onA.messages()).subList(1, 3));
+        assertThat(seqs(started(b, topic, StartAt.after(null)).replayed())).containsExactly(0, 1, 2);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void announcementOfAPublicationThisNodeDidNotHear_isReadFromTheStream() {
         RedisBroker node = node(ROOMY);
         UUID account = UUID.randomUUID();
@@ -510,9 +556,7 @@ class RedisHistoryTest {
 
     @Test
     void withoutHistory_theNodeNeedsOnlyPubSub_andLunasPayloadsTravelUnchanged() {
-        assertThat(redis.cli("ACL", "SETUSER", "sender", "on", ">secret", "resetchannels", "&luna-sender*",
-                "&sender-health:*", "-@all", "+publish", "+subscribe", "+unsubscribe", "+ping", "+eval", "+evalsha",
-                "+time")).isEqualTo("OK");
+        assertThat(redis.cli(PUBSUB_ACL.toArray(String[]::new))).isEqualTo("OK");
         UUID account = UUID.randomUUID();
         Topic topic = Topic.handlerEvents(account);
         try (RedisBroker plain = RedisBroker.builder(URI.create("redis://sender:secret@127.0.0.1:"
@@ -526,6 +570,14 @@ class RedisHistoryTest {
             assertThat(plain.history()).isEqualTo(HistoryOptions.OFF);
             assertThat(commands.keys("sender-*")).isEmpty();
         }
+    }
+
+    @Test
+    void theGuidesAclLines_areTheOnesTestedHere() throws IOException {
+        List<String> lines = Files.readAllLines(GUIDE, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("ACL SETUSER")).toList();
+
+        assertThat(lines).containsExactly(String.join(" ", HISTORY_ACL), String.join(" ", PUBSUB_ACL));
     }
 
     @Test

@@ -10,7 +10,7 @@ import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +42,11 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
     private final Function<Topic, List<String>> channelsOf;
     /** Null until {@link #attach} (Redis not reached yet): channels are then only remembered. */
     private @Nullable StatefulRedisPubSubConnection<String, byte[]> connection;
-    /** The channels wanted, each with a future completed once Redis confirmed it on the current connection. */
-    private final Map<String, CompletableFuture<Void>> wanted = new HashMap<>();
+    /**
+     * The channels wanted, in the order they were asked for (and are subscribed again on reconnection), each with a
+     * future completed once Redis confirmed it on the current connection.
+     */
+    private final Map<String, CompletableFuture<Void>> wanted = new LinkedHashMap<>();
 
     /**
      * Subscriptions that wait for a connection: channels wanted before {@link #attach} are subscribed then. A topic

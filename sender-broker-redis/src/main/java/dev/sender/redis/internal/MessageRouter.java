@@ -63,6 +63,14 @@ public final class MessageRouter {
         }
     }
 
+    /** Redis confirmed this node's subscription to {@code channel}. */
+    public void subscribed(String channel) {
+        Topic topic = Channels.topic(channel);
+        if (topic != null && raw != null) {
+            raw.joined(topic);
+        }
+    }
+
     private void publication(Topic topic, byte[] payload) {
         Publication publication = LivePayloads.read(topic, payload);
         String entryId = raw == null ? null : LivePayloads.historyId(payload);

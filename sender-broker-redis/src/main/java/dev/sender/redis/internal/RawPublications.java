@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
  * at its position: announcements travel on the same connection as Sender's own publications, which Redis stores
  * and publishes in one step, so every node delivers in stream order whichever source an event came from.
  *
+ * <p>Stored payloads take their order from the first node to store each, and a node stores the payloads it hears
+ * in the order it hears them, so the stream keeps the channel's order, provided that a node that starts listening
+ * to a topic does not store a payload before the nodes already listening have stored the earlier ones, which it
+ * did not hear. So a node that joins a topic follows: it stores nothing until another node announces a payload
+ * it heard (the others have then stored everything before it), unless it is alone on the topic (by
+ * {@code PUBSUB NUMSUB} of the positions channel) or another node has announced nothing within the grace period.
+ *
  * <p>A payload byte for byte equal to one stored in the last {@link #REMEMBERED} counts as the same publication;
  * LUNA's payloads carry a request id, so only a repeated publication is. When Redis does not store the payload
  * (it refuses the script, or does not answer in time), the node delivers it at once, without a position. A node
@@ -59,24 +67,62 @@ public final class RawPublications {
     private final Executor dispatchingThread;
     private final Predicate<Topic> listened;
     private final long holdNanos;
+    private final long graceMillis;
     /** Payloads waiting for their announcement, oldest first, by the key that remembers them in Redis. */
     private final Map<String, Held> held = new LinkedHashMap<>();
+    /** The topics this node joined and does not store payloads of yet, each with the number of its join. */
+    private final Map<Topic, Long> following = new HashMap<>();
+    private long joins;
     private long lastWarningNanos = System.nanoTime() - WARNING_INTERVAL_NANOS;
 
     /**
      * Positions for the publications of {@code dispatcher}'s topics ({@code listened} tells whether it has
      * subscribers of a topic), stored through {@code publisher} (null while not connected); continuations run on
-     * {@code dispatchingThread}; a payload whose announcement has not come within {@code hold} is given up.
+     * {@code dispatchingThread}; a node that joined a topic follows for {@code grace} at most, and a payload whose
+     * announcement has not come within twice that is given up.
      */
     public RawPublications(HistoryOptions history, LocalDispatcher dispatcher,
             Supplier<@Nullable DeadlinePublisher> publisher, Executor dispatchingThread, Predicate<Topic> listened,
-            Duration hold) {
+            Duration grace) {
         this.history = history;
         this.dispatcher = dispatcher;
         this.publisher = publisher;
         this.dispatchingThread = dispatchingThread;
         this.listened = listened;
-        this.holdNanos = hold.toNanos();
+        this.graceMillis = grace.toMillis();
+        this.holdNanos = grace.multipliedBy(2).toNanos();
+    }
+
+    /**
+     * Redis confirmed this node's subscription to {@code topic}'s channel: the payloads that come next were
+     * published after it, earlier ones it did not hear. Follows the topic until it may store payloads itself.
+     */
+    public void joined(Topic topic) {
+        long join = ++joins;
+        following.put(topic, join);
+        DeadlinePublisher deadline = publisher.get();
+        if (deadline != null) {
+            String channel = HistoryKeys.positionsChannel(topic);
+            deadline.connection().async().pubsubNumsub(channel).whenComplete((listeners, error) -> {
+                if (error == null && listeners.getOrDefault(channel, 0L) <= 1) {
+                    dispatchingThread.execute(() -> lead(topic, join));
+                }
+            });
+        }
+        CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS, dispatchingThread)
+                .execute(() -> lead(topic, join));
+    }
+
+    /** Ends the join {@code join} of {@code topic}, unless over already: stores the payloads held, in order. */
+    private void lead(Topic topic, long join) {
+        if (!following.remove(topic, join)) {
+            return;
+        }
+        held.forEach((key, payload) -> {
+            if (payload.topic.equals(topic) && !payload.storing) {
+                store(key, payload);
+            }
+        });
     }
 
     /** {@code publication}, read from {@code payload} on {@code topic}'s channel, came without a position. */
@@ -88,12 +134,20 @@ public final class RawPublications {
             LOG.debug("A publication on {} repeats one that waits for its position; it counts as that one", topic);
             return;
         }
-        held.put(key, new Held(topic, publication, System.nanoTime()));
+        Held waiting = new Held(topic, publication, payload, digest, System.nanoTime());
+        held.put(key, waiting);
+        if (!following.containsKey(topic)) {
+            store(key, waiting);
+        }
+    }
+
+    private void store(String key, Held payload) {
+        payload.storing = true;
         DeadlinePublisher deadline = publisher.get();
         CompletableFuture<String> stored = deadline == null
                 ? CompletableFuture.failedFuture(new BrokerException("Redis was not reached yet"))
-                : deadline.ingest(HistoryKeys.stream(topic), key, HistoryKeys.positionsChannel(topic), digest, payload,
-                        history, REMEMBERED);
+                : deadline.ingest(HistoryKeys.stream(payload.topic), key, HistoryKeys.positionsChannel(payload.topic),
+                        payload.digest, payload.payload, history, REMEMBERED);
         stored.whenComplete((id, error) -> {
             if (error != null) {
                 dispatchingThread.execute(() -> notStored(key, error));
@@ -115,6 +169,11 @@ public final class RawPublications {
         if (payload != null) {
             if (!payload.delivered) {
                 deliver(topic, payload.publication, entryId);
+            }
+            // Another node stored a payload this node heard, so everything before it too: this node may store.
+            Long join = following.get(topic);
+            if (join != null) {
+                lead(topic, join);
             }
         } else if (listened.test(topic)) {
             fetch(topic, entryId);
@@ -192,13 +251,19 @@ public final class RawPublications {
     private static final class Held {
         final Topic topic;
         final Publication publication;
+        final byte[] payload;
+        final String digest;
         final long receivedNanos;
+        /** Whether this node asked Redis to store it. */
+        boolean storing;
         /** Whether it was delivered without a position because Redis did not store it. */
         boolean delivered;
 
-        Held(Topic topic, Publication publication, long receivedNanos) {
+        Held(Topic topic, Publication publication, byte[] payload, String digest, long receivedNanos) {
             this.topic = topic;
             this.publication = publication;
+            this.payload = payload;
+            this.digest = digest;
             this.receivedNanos = receivedNanos;
         }
     }

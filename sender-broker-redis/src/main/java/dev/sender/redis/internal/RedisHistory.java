@@ -11,7 +11,6 @@ import dev.sender.core.event.Publication;
 import dev.sender.core.event.PublicationJson;
 import dev.sender.core.spi.MessageFilter;
 import dev.sender.core.spi.ReplayingSubscription;
-import io.lettuce.core.RedisException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +51,12 @@ public final class RedisHistory {
         return options.enabled();
     }
 
-    /** The channels a node with subscribers of {@code topic} listens to. */
+    /**
+     * The channels a node with subscribers of {@code topic} listens to, in the order it subscribes them: the
+     * positions channel first, so that the announcement of every payload heard on the topic's channel is heard too.
+     */
     public List<String> channels(Topic topic) {
-        return enabled() ? List.of(Channels.of(topic), HistoryKeys.positionsChannel(topic)) : List.of(Channels.of(topic));
+        return enabled() ? List.of(HistoryKeys.positionsChannel(topic), Channels.of(topic)) : List.of(Channels.of(topic));
     }
 
     /**
@@ -86,20 +88,14 @@ public final class RedisHistory {
     public void start(ReplayingSubscription subscription, StartAt start, @Nullable DeadlinePublisher deadline,
             boolean confirmed) {
         Topic topic = subscription.topic();
+        HistoryReader.Replay replay = null;
         if (deadline != null && deadline.calibrated() && confirmed) {
             try {
                 HistoryReader reader = new HistoryReader(deadline.connection().sync(), options);
                 long now = deadline.redisNowMillis();
-                if (start instanceof StartAt.Live) {
-                    subscription.startLive(reader.latest(topic, now));
-                } else {
-                    HistoryReader.Replay replay = reader.read(topic, start,
-                            MessageFilter.compile(subscription.filter()), now);
-                    subscription.startAfterReplay(new SubscriptionStart(replay.latest(), replay.recovered()),
-                            replay.messages());
-                }
-                return;
-            } catch (RedisException e) {
+                replay = start instanceof StartAt.Live ? new HistoryReader.Replay(reader.latest(topic, now), true,
+                        List.of()) : reader.read(topic, start, MessageFilter.compile(subscription.filter()), now);
+            } catch (RuntimeException e) {
                 LOG.warn("Could not read the history of {} from Redis ({}); the subscription starts live, {}",
                         topic, e.getMessage(), start instanceof StartAt.Live ? "without its latest position"
                                 : "without a replay");
@@ -109,9 +105,12 @@ public final class RedisHistory {
                     + "history starts live, without a replay", topic);
         }
         if (start instanceof StartAt.Live) {
-            subscription.startLive(null);
-        } else {
+            subscription.startLive(replay == null ? null : replay.latest());
+        } else if (replay == null) {
             subscription.startAfterReplay(new SubscriptionStart(null, false), List.of());
+        } else {
+            subscription.startAfterReplay(new SubscriptionStart(replay.latest(), replay.recovered()),
+                    replay.messages());
         }
     }
 }
