@@ -60,7 +60,7 @@ public final class SenderMain {
         URI redis = source.value(Settings.REDIS);
         HistoryOptions history = Settings.history(source);
         Broker broker = redis == null ? Broker.inMemory(DeliveryOptions.ofDefaults(), history)
-                : RedisBroker.builder(redis).startWithoutRedis(true).connect();
+                : RedisBroker.builder(redis).startWithoutRedis(true).history(history).connect();
         SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
                 .processMeters(true);
         if (redis != null) {
