@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import dev.sender.core.ErrorCode;
+import dev.sender.core.Position;
 import dev.sender.core.RequestId;
+import dev.sender.core.StartAt;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.Gender;
 import dev.sender.core.event.GeneralEventMessage;
@@ -96,7 +98,7 @@ class DocsSnippetsTest {
 
     @Test
     void everyJavaSnippetOfTheGuide_isCompiledHere() throws IOException {
-        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(GUIDE, THIS_FILE)).isEqualTo(14);
+        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(GUIDE, THIS_FILE)).isEqualTo(18);
     }
 
     @Test
@@ -427,8 +429,10 @@ class DocsSnippetsTest {
         received.requestId();            // the request id of the publication
         received.toJson();               // the message as JSON: {"event": {...}, "handler_id": "handler-1", ...}
         received.event().toTree();       // a Jackson ObjectNode of the event, for any other field
+        received.position();             // its place in the server's history (SPEC §9); null from LUNA's Sender
 
         assertThat(received.event().age()).isEqualTo(OptionalInt.of(41));
+        assertThat(received.toJson()).endsWith(",\"position\":\"" + received.position() + "\"}");
         assertThat(received.event().gender()).hasValue(Gender.MALE);
         assertThat(received.handlerId()).isEqualTo("handler-1");
         assertThat(received.requestId()).isEqualTo(published);
@@ -533,6 +537,93 @@ class DocsSnippetsTest {
 
         resilient.close();
         assertThatThrownBy(resilient::health).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void resuming_pastAGap() {
+        // Restarted with a new in-memory broker, the server has lost the history the subscription resumes from.
+        try (TestServer restarting = TestServer.start();
+             SenderClient here = restarting.client(account).build();
+             PrintedLines console = PrintedLines.ofThisThread()) {
+            Subscription<HandlerEventMessage> subscription = here.subscribe(HandlerEventFilter.empty());
+            here.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+            Position last = subscription.next().position();
+            restarting.stop();
+            await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.RECONNECTING);
+            restarting.startAgain(b -> b);
+            await().atMost(Recorder.TIMEOUT).until(() -> subscription.state() == Subscription.State.OPEN);
+            here.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+
+            HandlerEventMessage next;
+            try {
+                next = subscription.next();
+            } catch (EventsLostException e) {
+                System.out.println("missed events after " + e.after());
+                next = subscription.next();
+            }
+
+            assertThat(console.lines()).containsExactly("missed events after " + last);
+            assertThat(next.event().json()).isEqualTo(carl.json());
+        }
+    }
+
+    @Test
+    void resuming_toAListener() {
+        try (TestServer restarting = TestServer.start();
+             SenderClient client = restarting.client(account).build();
+             PrintedLines console = PrintedLines.ofEveryThread()) {
+            client.subscribe(HandlerEventFilter.empty(), new SubscriptionListener<>() {
+                @Override
+                public void onMessage(HandlerEventMessage message) {
+                    process(message);
+                }
+
+                @Override
+                public void onEventsLost(EventsLostException gap) {
+                    System.out.println("missed events after " + gap.after());
+                }
+            });
+            client.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+            await().atMost(Recorder.TIMEOUT).until(() -> processed.size() == 1);
+            restarting.stop();
+            restarting.startAgain(b -> b);
+            client.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+
+            await().atMost(Recorder.TIMEOUT).until(() -> processed.size() == 2);
+            assertThat(console.lines()).containsExactly("missed events after " + processed.get(0).position());
+        }
+    }
+
+    @Test
+    void resuming_fromStoredPositions() {
+        client.publish("h", Events.CREATED, Events.ENDED, List.of(carl, Events.person("second", 1, 50)));
+        HandlerEventMessage message;
+        try (Subscription<HandlerEventMessage> first = client.subscribe(HandlerEventFilter.empty(), StartAt.last(2))) {
+            message = first.next();
+        }
+
+        Position saved = message.position();   // stored with what the application did with the message
+        Subscription<HandlerEventMessage> resumed = client.subscribe(HandlerEventFilter.empty(), StartAt.after(saved));
+        Subscription<HandlerEventMessage> recent = client.subscribe(HandlerEventFilter.empty(), StartAt.last(100));
+
+        assertThat(resumed.next().event().eventId()).hasValue("second");
+        assertThat(recent.next().event().json()).isEqualTo(carl.json());
+        assertThat(recent.next().event().eventId()).hasValue("second");
+    }
+
+    @Test
+    void resuming_turnedOffForLuna() {
+        SenderClient forLuna = SenderClient.builder()
+                .origin(URI.create("http://luna-sender:5080"))
+                .accountId(account)
+                .resume(false)
+                .build();
+
+        try (forLuna; SenderClient here = forLuna.toBuilder().origin(server.origin()).build()) {
+            Subscription<HandlerEventMessage> subscription = here.subscribe(HandlerEventFilter.empty());
+            here.publish("h", Events.CREATED, Events.ENDED, List.of(carl));
+            assertThat(subscription.next().position()).isNull();
+        }
     }
 
     @Test

@@ -69,6 +69,9 @@ class OpenApiDocumentTest {
     private static final List<String> GENERAL_FILTERS = List.of("event_type", "account_id", "sources", "stream_ids",
             "geo_position", "cities", "areas", "districts", "streets", "house_numbers");
 
+    /** The reserved parameters of SPEC §9, on both subscription paths. */
+    private static final List<String> HISTORY_PARAMETERS = List.of("history", "since", "rewind");
+
     /** Every error code of SPEC §5. */
     private static final List<Integer> SPEC_ERROR_CODES = List.of(1, 11027, 12002, 12012, 12013, 12014, 12017,
             12021, 12024, 12030, 29001, 29004, 29010, 29011, 29012, 29020, 29021);
@@ -188,8 +191,8 @@ class OpenApiDocumentTest {
 
     @Test
     void handlerSubscription_takesEveryFilterOfSection3() {
-        assertThat(queryParameters(operation("get /{api}/ws")).keySet())
-                .containsExactlyInAnyOrderElementsOf(HANDLER_FILTERS);
+        assertThat(queryParameters(operation("get /{api}/ws")).keySet()).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(HANDLER_FILTERS.stream(), HISTORY_PARAMETERS.stream()).toList());
     }
 
     @Test
@@ -197,7 +200,9 @@ class OpenApiDocumentTest {
         Map<String, JsonNode> query = queryParameters(operation("get /{api}/general_events/ws"));
 
         assertThat(query.keySet()).containsAll(GENERAL_FILTERS);
-        List<String> others = query.keySet().stream().filter(name -> !GENERAL_FILTERS.contains(name)).toList();
+        assertThat(query.keySet()).containsAll(HISTORY_PARAMETERS);
+        List<String> others = query.keySet().stream().filter(name -> !GENERAL_FILTERS.contains(name)
+                && !HISTORY_PARAMETERS.contains(name)).toList();
         assertThat(others).singleElement().asString().startsWith("event.");
         String pattern = query.get(others.get(0)).path("description").asText()
                 + operation("get /{api}/general_events/ws").path("description").asText();
@@ -316,16 +321,41 @@ class OpenApiDocumentTest {
     void messages_useTheKeySpellingsOfTheProtocol() {
         JsonNode handler = doc.at("/components/schemas/HandlerEventMessage");
         assertThat(names(handler.path("properties"))).containsExactlyInAnyOrder(
-                "event", "handler_id", "event-create-time", "event-end-time", "Luna-Request-id");
+                "event", "handler_id", "event-create-time", "event-end-time", "Luna-Request-id", "position");
         assertThat(texts(handler.path("required"))).containsExactlyInAnyOrder(
                 "event", "handler_id", "event-create-time", "event-end-time", "Luna-Request-id");
 
         JsonNode general = doc.at("/components/schemas/GeneralEventMessage");
         assertThat(names(general.path("properties"))).containsExactlyInAnyOrder(
-                "event", "event_type", "account_id", "event-create-time", "event-end-time");
+                "event", "event_type", "account_id", "event-create-time", "event-end-time", "position");
+        assertThat(texts(general.path("required"))).doesNotContain("position");
         for (String nullable : List.of("account_id", "event-create-time", "event-end-time")) {
             assertThat(general.path("properties").path(nullable).path("nullable").asBoolean()).as(nullable).isTrue();
         }
+    }
+
+    @Test
+    void history_isDocumentedOnBothSubscriptionPaths_asSection9Says() {
+        for (String where : List.of("get /{api}/ws", "get /{api}/general_events/ws")) {
+            Map<String, JsonNode> query = queryParameters(operation(where));
+            assertThat(texts(query.get("history").path("schema").path("enum"))).as(where).containsExactly("1");
+            assertThat(query.get("since").path("schema").path("maxLength").asInt()).as(where).isEqualTo(64);
+            assertThat(query.get("rewind").path("schema").path("minimum").asInt()).as(where).isEqualTo(1);
+            for (String name : HISTORY_PARAMETERS) {
+                assertThat(query.get(name).path("description").asText()).as("%s %s", where, name)
+                        .contains("400 12012");
+            }
+            JsonNode headers = response(where, "101").path("headers");
+            assertThat(resolve(headers.path("Sender-Position")).path("schema").path("pattern").asText())
+                    .isEqualTo("^[A-Za-z0-9._:-]*$");
+            assertThat(texts(resolve(headers.path("Sender-Recovered")).path("schema").path("enum")))
+                    .containsExactly("true", "false");
+        }
+        JsonNode position = doc.at("/components/schemas/Position");
+        assertThat(position.path("pattern").asText()).isEqualTo("^[A-Za-z0-9._:-]{1,64}$");
+        assertThat(position.path("description").asText()).contains("last top-level key");
+        assertThat(doc.path("info").path("description").asText()).contains("Sender-Position", "Sender-Recovered",
+                "since=", "rewind=");
     }
 
     @Test

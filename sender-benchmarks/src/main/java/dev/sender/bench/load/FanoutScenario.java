@@ -10,7 +10,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * {@code fanout}, {@code latency} and {@code mixed}: N subscribers of one account on Sender (embedded, through
  * Redis with {@code --redis}, or {@code --target}), events published over HTTP; then, in the same run and with
- * the same clients, the raw ceiling of the machine (a bare Jetty endpoint writing the same frames).
+ * the same clients, the raw ceiling of the machine (a bare Jetty endpoint writing the same frames). With
+ * {@code --history on} the subscribers ask for {@code history=1} (SPEC §9); with {@code --history compare}
+ * each repeat runs without, then with, and the report adds the figures with history and their cost.
  */
 final class FanoutScenario {
 
@@ -32,11 +34,19 @@ final class FanoutScenario {
         boolean ceiling = options.flag("ceiling") || !latency && !options.flag("no-ceiling");
         List<byte[]> events = Payloads.events(groups, size);
         int repeats = options.integer("repeat", 1);
+        String history = options.text("history", "off");
+        if (!List.of("off", "on", "compare").contains(history)) {
+            throw new IllegalArgumentException("--history must be off, on or compare, not '" + history + "'");
+        }
 
         List<DeliveryRun.Result> sender = new ArrayList<>();
+        List<DeliveryRun.Result> withHistory = new ArrayList<>();
         List<DeliveryRun.Result> raw = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
-            sender.add(runSender(options, shape, events, mixed));
+            sender.add(runSender(options, shape, events, mixed, history.equals("on")));
+            if (history.equals("compare")) {
+                withHistory.add(runSender(options, shape, events, mixed, true));
+            }
             if (ceiling) {
                 raw.add(runCeiling(shape, events));
             }
@@ -45,7 +55,7 @@ final class FanoutScenario {
         Report report = new Report(scenario).put("subscribers", subscribers).put("size", size)
                 .put("match_ratio", 1.0 / groups).put("rate", rate > 0 ? rate : "saturating")
                 .put("broker", options.flag("redis") ? "redis" : options.has("target") ? "target" : "in-memory")
-                .put("runs", repeats);
+                .put("runs", repeats).put("history", history);
         double delivered = median(sender, DeliveryRun.Result::deliveredPerSecond);
         report.put("delivered_per_sec", delivered)
                 .put("delivered_per_sec_min", min(sender, DeliveryRun.Result::deliveredPerSecond))
@@ -59,6 +69,17 @@ final class FanoutScenario {
                 .put("disconnected", sender.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
                 .put("publish_failures", sender.stream().mapToLong(DeliveryRun.Result::failures).sum())
                 .put("events_published", sender.stream().mapToLong(DeliveryRun.Result::published).sum());
+        if (!withHistory.isEmpty()) {
+            double historyRate = median(withHistory, DeliveryRun.Result::deliveredPerSecond);
+            report.put("history_delivered_per_sec", historyRate)
+                    .put("history_delivered_per_sec_min", min(withHistory, DeliveryRun.Result::deliveredPerSecond))
+                    .put("history_delivered_per_sec_max", max(withHistory, DeliveryRun.Result::deliveredPerSecond))
+                    .put("history_p99_ms", median(withHistory, r -> percentile(r, 99)))
+                    .put("history_cpu_us_per_delivery", median(withHistory, DeliveryRun.Result::cpuMicrosPerDelivery))
+                    .put("history_dropped", withHistory.stream().mapToLong(DeliveryRun.Result::dropped).sum())
+                    .put("history_disconnected", withHistory.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
+                    .put("history_cost", delivered > 0 ? 1 - historyRate / delivered : null);
+        }
         if (ceiling) {
             double rawRate = median(raw, DeliveryRun.Result::deliveredPerSecond);
             report.put("raw_ceiling_per_sec", rawRate)
@@ -74,14 +95,15 @@ final class FanoutScenario {
         return report;
     }
 
-    static DeliveryRun.Result runSender(Options options, DeliveryRun.Shape shape, List<byte[]> events, boolean mixed)
-            throws Exception {
+    static DeliveryRun.Result runSender(Options options, DeliveryRun.Shape shape, List<byte[]> events, boolean mixed,
+            boolean history) throws Exception {
         UUID account = UUID.randomUUID();
         try (Targets targets = Targets.from(options)) {
             return DeliveryRun.run(shape, (clients, i, local) -> {
                 String family = mixed ? Payloads.FAMILIES.get((i / shape.groups()) % Payloads.FAMILIES.size())
                         : "sources";
-                clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(i % shape.groups(), family),
+                clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(i % shape.groups(), family)
+                        + (history ? "&history=1" : ""),
                         Map.of("Luna-Account-Id", account.toString()), new SenderDecoder(), true);
             }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events));
         }

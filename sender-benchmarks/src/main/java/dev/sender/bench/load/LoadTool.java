@@ -23,14 +23,21 @@ public final class LoadTool {
             err.println("sender-bench: " + e.getMessage());
             return 2;
         }
-        Report report = switch (scenario) {
-            case "fanout", "latency", "mixed" -> FanoutScenario.run(scenario, options);
-            case "peer-nats" -> NatsScenario.run(options);
-            case "slow" -> SlowScenario.run(options);
-            case "publish" -> PublishScenario.run(options);
-            case "idle" -> IdleScenario.run(options);
-            default -> null;
-        };
+        Report report;
+        try {
+            report = switch (scenario) {
+                case "fanout", "latency", "mixed" -> FanoutScenario.run(scenario, options);
+                case "peer-nats" -> NatsScenario.run(options);
+                case "slow" -> SlowScenario.run(options);
+                case "publish" -> PublishScenario.run(options);
+                case "idle" -> IdleScenario.run(options);
+                case "replay" -> ReplayScenario.run(options);
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("sender-bench: " + e.getMessage());
+            return 2;
+        }
         if (report == null) {
             err.println("sender-bench: unknown scenario '" + scenario + "'");
             usage(err);
@@ -50,7 +57,8 @@ public final class LoadTool {
                              [--target URL] [--redis] [--publishers P] [--repeat K] [--no-ceiling]
                              N subscribers, events published over HTTP; also measures the raw ceiling (a bare
                              Jetty endpoint writing the same frames to the same clients). Without --rate,
-                             saturates within a delivery window (no drops by design).
+                             saturates within a delivery window (no drops by design). --history on: subscribers
+                             ask for history=1; --history compare: each repeat without, then with (history_cost).
                   latency    --subscribers N --rate R [--match-ratio R]   fixed rate, p50/p99/p999
                   mixed      1,000 subscribers with mixed filter families, 10 % matching each event
                   peer-nats  --subscribers N --size BYTES --duration S   the same clients on nats-server's
@@ -58,6 +66,8 @@ public final class LoadTool {
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber
                   publish    --publishers P --duration S   HTTP publish requests per second
                   idle       --connections N [--server-jar PATH]   server memory per idle subscriber, idle CPU
+                  replay     --events N (1000, at most the history size) --repeat K (20) --warmup-replays W (20)
+                             time from a subscriber's handshake with rewind=N to its last replayed event
 
                 Common: --warmup S (20: the JIT needs it on 2 cores), --duration S (10), --size BYTES (5120), --publishers P (2),
                         --window W (64 messages in flight per subscriber when saturating),

@@ -30,7 +30,7 @@ final class SlowScenario {
                 Duration.ofSeconds(options.integer("duration", 10)), 0);
         List<byte[]> events = Payloads.events(1, size);
 
-        DeliveryRun.Result baseline = FanoutScenario.runSender(options, shape, events, false);
+        DeliveryRun.Result baseline = FanoutScenario.runSender(options, shape, events, false, false);
         AtomicLong closedAfterNanos = new AtomicLong(-1);
         DeliveryRun.Result stalled;
         UUID account = UUID.randomUUID();

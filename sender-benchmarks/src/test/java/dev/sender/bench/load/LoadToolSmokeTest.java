@@ -39,4 +39,35 @@ class LoadToolSmokeTest {
             assertThat(result.has(field)).as(field).isTrue();
         }
     }
+
+    @Test
+    void fanoutComparingHistory_runsBothVariants() throws Exception {
+        JsonNode result = run("fanout", "--subscribers", "5", "--warmup", "1", "--duration", "1", "--no-ceiling",
+                "--history", "compare", "--json");
+
+        assertThat(result.get("history").asText()).isEqualTo("compare");
+        assertThat(result.get("history_delivered_per_sec").asDouble()).isPositive();
+        assertThat(result.get("history_dropped").asLong()).isZero();
+        assertThat(result.has("history_cost")).isTrue();
+    }
+
+    @Test
+    void replay_timesTheReplayOfRetainedEvents() throws Exception {
+        JsonNode result = run("replay", "--events", "200", "--repeat", "3", "--warmup-replays", "1", "--json");
+
+        assertThat(result.get("events").asInt()).isEqualTo(200);
+        assertThat(result.get("replay_ms").asDouble()).isPositive();
+        assertThat(result.get("replay_ms_max").asDouble()).isGreaterThanOrEqualTo(result.get("replay_ms_min")
+                .asDouble());
+    }
+
+    private static JsonNode run(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LoadTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    }
 }
