@@ -9,6 +9,7 @@ import dev.sender.server.internal.websocket.SubscriberSession;
 import dev.sender.server.internal.websocket.Subscribers;
 import dev.sender.server.internal.websocket.WriterThreads;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final WriterThreads writers;
     private final Router router;
     private final AccessControl accessControl;
+    /** What {@code /config} shows, before secrets are masked. */
+    private final Map<String, Object> effectiveConfig;
 
     private SenderHandler(Builder b) {
         this.broker = Objects.requireNonNull(b.broker, "broker");
@@ -71,6 +74,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.put("broker", broker.name());
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
+        this.effectiveConfig = Collections.unmodifiableMap(config);
         this.writers = new WriterThreads("sender-writer", settings.writerThreads());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
                 settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
@@ -113,6 +117,11 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     /** The handler's settings. */
     public SenderSettings settings() {
         return settings;
+    }
+
+    /** The settings {@code /config} shows, the broker's name and the plugins' among them; secrets not masked. */
+    Map<String, Object> effectiveConfig() {
+        return effectiveConfig;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.sender.server.AccessControl;
 import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.auth.AccessGate;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.RefusedException;
 import dev.sender.server.internal.http.Route;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers every request: assigns its request id, routes it to its resource (404 and 405 otherwise), and
- * counts it in the metrics when it completes.
+ * counts it in the metrics and the access log when it completes.
  */
 public final class Router {
 
@@ -130,6 +131,8 @@ public final class Router {
     }
 
     private void count(String method, String label, Response response, Exchange exchange, long start) {
-        metrics.request(method, label, response.getStatus(), exchange.error(), System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        metrics.request(method, label, response.getStatus(), exchange.error(), nanos);
+        AccessLog.request(exchange, nanos);
     }
 }

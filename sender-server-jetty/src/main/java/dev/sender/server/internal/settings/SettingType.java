@@ -53,6 +53,9 @@ public final class SettingType<T> {
     /** A file path, kept as written. */
     public static final SettingType<Path> PATH = new SettingType<>("<file>", Path::of, Path::toString,
             Path::toString);
+    /** A log level: {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or {@code off}. */
+    public static final SettingType<String> LEVEL = new SettingType<>("<level>", SettingType::logLevel,
+            level -> level, level -> level);
     /** How requests are authenticated: {@code none} or {@code jwt}. */
     public static final SettingType<AuthMode> AUTH = new SettingType<>("none|jwt", SettingType::auth,
             a -> a.name().toLowerCase(Locale.ROOT), a -> a.name().toLowerCase(Locale.ROOT));
@@ -100,6 +103,14 @@ public final class SettingType<T> {
             case "jwt" -> AuthMode.JWT;
             default -> throw new IllegalArgumentException("'" + text + "' is not 'none' or 'jwt'");
         };
+    }
+
+    private static String logLevel(String text) {
+        String level = text.toLowerCase(Locale.ROOT);
+        if (!Set.of("trace", "debug", "info", "warn", "error", "off").contains(level)) {
+            throw new IllegalArgumentException("'" + text + "' is not a level: trace, debug, info, warn, error or off");
+        }
+        return level;
     }
 
     private static int integer(String text) {

@@ -6,6 +6,7 @@ import static dev.sender.server.internal.settings.SettingType.DURATION;
 import static dev.sender.server.internal.settings.SettingType.INTEGER;
 import static dev.sender.server.internal.settings.SettingType.INTEGERS;
 import static dev.sender.server.internal.settings.SettingType.INT_BYTES;
+import static dev.sender.server.internal.settings.SettingType.LEVEL;
 import static dev.sender.server.internal.settings.SettingType.PATH;
 import static dev.sender.server.internal.settings.SettingType.REDIS_URI;
 import static dev.sender.server.internal.settings.SettingType.TEXT;
@@ -31,6 +32,13 @@ public final class Settings {
     public static final Setting<URI> REDIS = Setting.standalone("redis", REDIS_URI,
             "Redis URI redis://[user:password@]host:port[/db]: share events with other instances; "
                     + "without it, events stay in this process").asSecret();
+
+    /** The standalone server's least level logged; unless given, the log configuration's (info in the built-in one). */
+    public static final Setting<String> LOG_LEVEL = Setting.standalone("log-level", LEVEL, "info",
+            "least level logged (the root logger's): trace, debug, info, warn, error or off");
+    /** A logback configuration file that the standalone server reads in place of its built-in one. */
+    public static final Setting<Path> LOG_CONFIG = Setting.standalone("log-config", PATH,
+            "logback configuration file, in place of the built-in one (see -Dlogback.configurationFile too)");
 
     /** Every setting, in the order {@code --help} and {@code /config} list them. */
     public static final List<Setting<?>> ALL = List.of(
@@ -87,7 +95,9 @@ public final class Settings {
                     "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
             Setting.optional("tls-keystore-password", TEXT, SenderSettings::tlsKeystorePassword,
                     Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
-            REDIS);
+            REDIS,
+            LOG_LEVEL,
+            LOG_CONFIG);
 
     private Settings() {
     }

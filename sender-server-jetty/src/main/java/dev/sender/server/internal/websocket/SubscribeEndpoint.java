@@ -13,6 +13,7 @@ import dev.sender.filters.InvalidFilterException;
 import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.auth.AccessGate;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.Route;
 import java.util.List;
@@ -98,6 +99,7 @@ public final class SubscribeEndpoint {
         }
         SubscriberSession session = new SubscriberSession(topic, filter, exchange.requestId(), sessionContext);
         session.expireAt(AccessGate.expiry(exchange));
+        session.logAccessTo(AccessLog.subscription(exchange));
         subscribers.add(session);
         try {
             // Subscribed before the 101 goes out, so every event published after the client sees it arrives.

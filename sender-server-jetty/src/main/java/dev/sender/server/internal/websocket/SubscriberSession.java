@@ -9,6 +9,7 @@ import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.metrics.SenderMetrics;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -79,6 +80,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
     private long inboundMessageBytes;
+    /** Counts what the session sends and logs its close; null until set, before the session subscribes. */
+    private volatile AccessLog.@Nullable Subscription access;
 
     /**
      * What sessions share.
@@ -115,6 +118,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                     CloseCodes.TOKEN_EXPIRED);
             closeWith(CloseCodes.TOKEN_EXPIRED, "token expired");
         }
+    }
+
+    /** Counts what the session sends in {@code access} and logs its close there. */
+    void logAccessTo(AccessLog.Subscription access) {
+        this.access = access;
     }
 
     /** Subscribes to {@code broker}; messages are held until the connection opens. */
@@ -203,6 +211,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         @Override
         public void succeeded() {
             outboundBytes.addAndGet(-size);
+            AccessLog.Subscription log = access;
+            if (log != null) {
+                log.sent(size);
+            }
         }
 
         @Override
@@ -317,6 +329,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
         LOG.debug("[{}] subscriber to {} disconnected: {}", requestId, topic, closeStatus);
+        AccessLog.Subscription log = access;
+        if (log != null) {
+            log.closed(closeStatus.getCode());
+        }
         release();
         callback.succeeded();
     }
