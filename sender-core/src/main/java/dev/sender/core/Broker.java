@@ -24,7 +24,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Broker extends AutoCloseable {
 
-    /** A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits}. */
+    /**
+     * A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits} and
+     * {@linkplain HistoryOptions#ofDefaults() default history}.
+     */
     static Broker inMemory() {
         return inMemory(DeliveryOptions.ofDefaults());
     }
@@ -77,6 +80,9 @@ public interface Broker extends AutoCloseable {
      * {@code start}: retained events first, in position order, then live ones, none twice and none missing
      * between the two (SPEC §9). With history, every message carries its {@linkplain EventMessage#position()
      * position}; {@link Subscription#historyStart()} tells what the history held when the subscription started.
+     * The replayed messages go through the subscription's delivery like live ones (a replay larger than a queued
+     * subscription's limits closes it with {@link CloseReason#OVERFLOW}); they have been accepted when this returns,
+     * so with {@link Delivery#DIRECT} delivery they have reached the sink.
      *
      * @param topic what to listen to
      * @param filter what messages must pass
@@ -100,6 +106,15 @@ public interface Broker extends AutoCloseable {
      */
     default HistoryOptions history() {
         return HistoryOptions.OFF;
+    }
+
+    /**
+     * What this broker's history holds and the replays it has served (SPEC §9).
+     *
+     * @return the stats; {@link HistoryStats#NONE} for a broker that keeps no history
+     */
+    default HistoryStats historyStats() {
+        return HistoryStats.NONE;
     }
 
     /**

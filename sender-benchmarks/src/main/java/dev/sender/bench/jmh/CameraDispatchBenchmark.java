@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sender.core.Broker;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.Topic;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.HandlerPublication;
@@ -39,7 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Variants: {@code subscriptions} {100, 10000, 100000}, and {@code index} {on, off}: off sets the system
  * property {@value RealLocalDispatcher#NO_FILTER_INDEX} so that every filter is checked against every event, as
- * before the filter index. The setup checks that exactly one subscription receives the event.
+ * before the filter index. The setup checks that exactly one subscription receives the event. The broker keeps no
+ * history, so the score is dispatching alone ({@link FanOutBenchmark} measures what history adds).
  *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl sender-benchmarks -am package -DskipTests}:
  * <pre>{@code
@@ -73,7 +75,7 @@ public class CameraDispatchBenchmark extends BenchmarkDefaults {
             System.setProperty(RealLocalDispatcher.NO_FILTER_INDEX, "true");
         }
         try {
-            broker = Broker.inMemory();
+            broker = Broker.inMemory(DeliveryOptions.ofDefaults(), HistoryOptions.OFF);
         } finally {
             System.clearProperty(RealLocalDispatcher.NO_FILTER_INDEX);
         }

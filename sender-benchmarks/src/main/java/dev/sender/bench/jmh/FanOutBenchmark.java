@@ -2,7 +2,9 @@ package dev.sender.bench.jmh;
 
 import dev.sender.core.Broker;
 import dev.sender.core.Delivery;
+import dev.sender.core.DeliveryOptions;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.Topic;
 import dev.sender.core.event.HandlerPublication;
 import java.util.List;
@@ -32,6 +34,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code round(subscriptions × matchRatio)} subscriptions pass, spread evenly; the setup checks it.
  * Variants: {@code subscriptions} {100, 1000} and {@code matchRatio} {0.1, 1.0}. Divide the score by
  * {@code subscriptions} for the cost per subscription.
+ *
+ * <p>{@code history}: {@code off} is a broker without history; {@code on} keeps the default history (SPEC §9), so
+ * that each publish also gives the event its position, copies the message with it, stores it in the topic's ring
+ * (full after the warm-up, so the oldest event goes) and encodes the message's JSON once, which subscribers
+ * without history would otherwise do on their first send.
  *
  * <p>Run, from the repository root, after {@code mvn -B -q package -DskipTests -pl sender-benchmarks}:
  * <pre>{@code
@@ -80,6 +87,10 @@ public class FanOutBenchmark extends BenchmarkDefaults {
     @Param({"0.1", "1.0"})
     public double matchRatio;
 
+    /** Whether the broker keeps history: {@code off} or {@code on} (the default history). */
+    @Param({"off", "on"})
+    public String history = "off";
+
     private Broker broker;
     private HandlerPublication publication;
 
@@ -89,7 +100,8 @@ public class FanOutBenchmark extends BenchmarkDefaults {
      */
     @Setup
     public void setUp(Blackhole blackhole) {
-        broker = Broker.inMemory();
+        broker = Broker.inMemory(DeliveryOptions.ofDefaults(),
+                history.equals("on") ? HistoryOptions.ofDefaults() : HistoryOptions.OFF);
         publication = LunaSamples.publication(LunaSamples.event5k());
         Topic topic = Topic.handlerEvents(LunaSamples.ACCOUNT_ID);
         long expected = Math.round(subscriptions * matchRatio);

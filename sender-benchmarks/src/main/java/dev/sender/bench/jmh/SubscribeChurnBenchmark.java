@@ -2,6 +2,8 @@ package dev.sender.bench.jmh;
 
 import dev.sender.core.Broker;
 import dev.sender.core.Delivery;
+import dev.sender.core.DeliveryOptions;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.filter.Filter;
@@ -21,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * operation subscribes with a camera filter no one else has (a new filter group, filed in the index) and closes
  * that subscription again. Filters are parsed in the setup, so the score is the broker's work: compiling the
  * filter, filing and unfiling it, and the copy-on-write of what changed. The score is in operations (one
- * subscribe plus one unsubscribe) per second.
+ * subscribe plus one unsubscribe) per second. The broker keeps no history.
  *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl sender-benchmarks -am package -DskipTests}:
  * <pre>{@code
@@ -47,7 +49,7 @@ public class SubscribeChurnBenchmark extends BenchmarkDefaults {
     /** Subscribes the existing cameras, and parses the filters of the cameras that come and go. */
     @Setup
     public void setUp() {
-        broker = Broker.inMemory();
+        broker = Broker.inMemory(DeliveryOptions.ofDefaults(), HistoryOptions.OFF);
         for (int i = 0; i < existing; i++) {
             broker.subscribe(topic, LunaSamples.filter("sources=cam" + i), message -> { }, Delivery.DIRECT);
         }

@@ -89,11 +89,12 @@ class BenchmarkSetupTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"100,0.1", "100,1.0", "1000,0.1", "1000,1.0"})
-    void fanOut_setUp_deliversToExactlyTheMatchingShare(int subscriptions, double matchRatio) {
+    @CsvSource({"100,0.1,off", "100,1.0,off", "1000,0.1,off", "1000,1.0,off", "100,0.1,on", "1000,1.0,on"})
+    void fanOut_setUp_deliversToExactlyTheMatchingShare(int subscriptions, double matchRatio, String history) {
         FanOutBenchmark benchmark = new FanOutBenchmark();
         benchmark.subscriptions = subscriptions;
         benchmark.matchRatio = matchRatio;
+        benchmark.history = history;
 
         // setUp throws unless exactly round(subscriptions × matchRatio) subscriptions received its test event.
         assertThatCode(() -> benchmark.setUp(BLACKHOLE)).doesNotThrowAnyException();
@@ -115,6 +116,21 @@ class BenchmarkSetupTest {
         assertThatCode(() -> benchmark.setUp(BLACKHOLE)).doesNotThrowAnyException();
         try {
             assertThat(benchmark.publish().toCompletableFuture()).succeedsWithin(Duration.ofSeconds(10));
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"any", "typical"})
+    void replay_setUp_replaysEveryRetainedEvent(String filter) {
+        ReplayBenchmark benchmark = new ReplayBenchmark();
+        benchmark.filter = filter;
+
+        // setUp throws unless every retained event was replayed.
+        assertThatCode(() -> benchmark.setUp(BLACKHOLE)).doesNotThrowAnyException();
+        try {
+            assertThat(benchmark.replay().isOpen()).isFalse();
         } finally {
             benchmark.tearDown();
         }

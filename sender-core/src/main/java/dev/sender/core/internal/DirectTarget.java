@@ -7,6 +7,7 @@ import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** {@link dev.sender.core.Delivery#DIRECT}: the sink is called on the dispatching thread. */
 final class DirectTarget extends DispatchTarget {
@@ -14,12 +15,12 @@ final class DirectTarget extends DispatchTarget {
     private final AtomicBoolean open = new AtomicBoolean(true);
 
     DirectTarget(Topic topic, Filter filter, MessageSink sink,
-            Consumer<DispatchTarget> onRemove) {
-        super(topic, filter, sink, onRemove);
+            Consumer<DispatchTarget> onRemove, ReplayGate.@Nullable Rules replay) {
+        super(topic, filter, sink, onRemove, replay);
     }
 
     @Override
-    public void deliver(EventMessage message) {
+    void accept(EventMessage message) {
         if (open.get()) {
             sendToSink(message);
         }

@@ -8,6 +8,7 @@ import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +22,35 @@ public abstract class DispatchTarget implements Subscription {
     private final MessageSink sink;
     private final Consumer<DispatchTarget> onRemove;
     private final AtomicBoolean removed = new AtomicBoolean();
+    /** Null for a subscription that starts live; else what holds live messages until its replay is done. */
+    private final @Nullable ReplayGate gate;
 
-    DispatchTarget(Topic topic, Filter filter, MessageSink sink, Consumer<DispatchTarget> onRemove) {
+    DispatchTarget(Topic topic, Filter filter, MessageSink sink, Consumer<DispatchTarget> onRemove,
+            ReplayGate.@Nullable Rules replay) {
         this.topic = topic;
         this.filter = filter;
         this.sink = sink;
         this.onRemove = onRemove;
+        this.gate = replay == null ? null : new ReplayGate(this, replay);
     }
 
-    /** Hands over one matching message; never blocks, never throws. */
-    public abstract void deliver(EventMessage message);
+    /** Hands over one matching live message; never blocks, never throws. */
+    public final void deliver(EventMessage message) {
+        ReplayGate replay = gate;
+        if (replay == null) {
+            accept(message);
+        } else {
+            replay.offer(message);
+        }
+    }
+
+    /** The subscription as its broker starts it; null for a subscription that starts live. */
+    @Nullable ReplayGate gate() {
+        return gate;
+    }
+
+    /** Hands over one message, live or replayed; never blocks, never throws. */
+    abstract void accept(EventMessage message);
 
     /** Closes after what was accepted is delivered, with {@code reason}. */
     public abstract void closeAfterDelivery(CloseReason reason);

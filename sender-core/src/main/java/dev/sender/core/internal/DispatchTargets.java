@@ -46,12 +46,22 @@ public final class DispatchTargets {
         this.index = new FilterIndex<>(fields);
     }
 
-    /** A subscription of {@code topic}, not yet added. */
+    /** A subscription of {@code topic} that starts live, not yet added. */
     public static DispatchTarget create(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
             DeliveryOptions options, Executor executor, Consumer<DispatchTarget> onRemove) {
+        return create(topic, filter, sink, delivery, options, executor, onRemove, null);
+    }
+
+    /**
+     * A subscription of {@code topic}, not yet added; with {@code replay}, one that holds live messages until its
+     * broker starts it.
+     */
+    static DispatchTarget create(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
+            DeliveryOptions options, Executor executor, Consumer<DispatchTarget> onRemove,
+            ReplayGate.@Nullable Rules replay) {
         return delivery == Delivery.DIRECT
-                ? new DirectTarget(topic, filter, sink, onRemove)
-                : new QueuedTarget(topic, filter, sink, onRemove, options, executor);
+                ? new DirectTarget(topic, filter, sink, onRemove, replay)
+                : new QueuedTarget(topic, filter, sink, onRemove, options, executor, replay);
     }
 
     /** The groups checked against every event; never modified. */

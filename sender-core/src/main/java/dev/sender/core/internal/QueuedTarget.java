@@ -40,14 +40,15 @@ final class QueuedTarget extends DispatchTarget {
     private volatile boolean discardQueued;
 
     QueuedTarget(Topic topic, Filter filter, MessageSink sink,
-            Consumer<DispatchTarget> onRemove, DeliveryOptions limits, Executor executor) {
-        super(topic, filter, sink, onRemove);
+            Consumer<DispatchTarget> onRemove, DeliveryOptions limits, Executor executor,
+            ReplayGate.@Nullable Rules replay) {
+        super(topic, filter, sink, onRemove, replay);
         this.limits = limits;
         this.executor = executor;
     }
 
     @Override
-    public void deliver(EventMessage message) {
+    void accept(EventMessage message) {
         if (closeReason != null) {
             return;
         }

@@ -5,11 +5,15 @@ import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryStats;
 import dev.sender.core.DeliveryOptions;
+import dev.sender.core.HistoryStats;
+import dev.sender.core.Position;
 import dev.sender.core.MessageSink;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
+import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.GeneralPublication;
+import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
@@ -20,8 +24,10 @@ import dev.sender.core.internal.filter.Matcher;
 import dev.sender.core.internal.filter.PathTrie;
 import dev.sender.core.internal.filter.ViewExtractor;
 import dev.sender.core.spi.LocalDispatcher;
+import dev.sender.core.spi.ReplayingSubscription;
 import dev.sender.core.spi.TopicListener;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /** The {@link LocalDispatcher} of {@link LocalDispatcher#create}. */
 public final class RealLocalDispatcher implements LocalDispatcher {
@@ -52,6 +59,7 @@ public final class RealLocalDispatcher implements LocalDispatcher {
     private final LongAdder eventsDispatched = new LongAdder();
     private final LongAdder messagesDelivered = new LongAdder();
     private final LongAdder messagesFilteredOut = new LongAdder();
+    private final ReplayGate.Counters replays = new ReplayGate.Counters();
     private volatile boolean closed;
 
     /** See {@link LocalDispatcher#create}. */
@@ -62,6 +70,18 @@ public final class RealLocalDispatcher implements LocalDispatcher {
 
     @Override
     public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery) {
+        return register(topic, filter, sink, delivery, null);
+    }
+
+    @Override
+    public ReplayingSubscription subscribeReplaying(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
+            Comparator<Position> order) {
+        ReplayGate.Rules rules = new ReplayGate.Rules(Objects.requireNonNull(order, "order"), options, replays);
+        return Objects.requireNonNull(register(topic, filter, sink, delivery, rules).gate());
+    }
+
+    private DispatchTarget register(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
+            ReplayGate.@Nullable Rules replay) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(sink, "sink");
@@ -71,7 +91,7 @@ public final class RealLocalDispatcher implements LocalDispatcher {
                 throw new BrokerException("the broker is closed");
             }
             DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
-                    this::remove);
+                    this::remove, replay);
             DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
                     ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields, indexed)) : general;
             if (targets.add(target) == 1) {
@@ -112,6 +132,31 @@ public final class RealLocalDispatcher implements LocalDispatcher {
             FilterIndex<DispatchTargets.FilterGroup> index = general.index();
             PathTrie trie = generalFields.snapshot();
             dispatch(((GeneralPublication) publication).message(), scanned, index, general.size(), trie);
+        }
+    }
+
+    @Override
+    public void dispatch(Topic topic, EventMessage message) {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(message, "message");
+        eventsDispatched.increment();
+        if (topic.kind() == Topic.Kind.HANDLER_EVENTS) {
+            if (!(message instanceof HandlerEventMessage)) {
+                throw new IllegalArgumentException("a message of " + topic + " is a handler event message");
+            }
+            DispatchTargets targets = accounts.get(topic.accountId());
+            if (targets != null) {
+                DispatchTargets.FilterGroup[] scanned = targets.scanned();
+                FilterIndex<DispatchTargets.FilterGroup> index = targets.index();
+                dispatch(message, scanned, index, targets.size(), handlerFields.snapshot());
+            }
+        } else {
+            if (!(message instanceof GeneralEventMessage)) {
+                throw new IllegalArgumentException("a message of " + topic + " is a general event message");
+            }
+            DispatchTargets.FilterGroup[] scanned = general.scanned();
+            FilterIndex<DispatchTargets.FilterGroup> index = general.index();
+            dispatch(message, scanned, index, general.size(), generalFields.snapshot());
         }
     }
 
@@ -181,6 +226,11 @@ public final class RealLocalDispatcher implements LocalDispatcher {
     @Override
     public DeliveryStats stats() {
         return new DeliveryStats(eventsDispatched.sum(), messagesDelivered.sum(), messagesFilteredOut.sum());
+    }
+
+    @Override
+    public HistoryStats historyStats() {
+        return replays.snapshot();
     }
 
     @Override

@@ -5,12 +5,16 @@ import dev.sender.core.CloseReason;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryOptions;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.HistoryStats;
 import dev.sender.core.MessageSink;
+import dev.sender.core.Position;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
+import dev.sender.core.event.EventMessage;
 import dev.sender.core.event.Publication;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.internal.RealLocalDispatcher;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -45,14 +49,50 @@ public interface LocalDispatcher extends AutoCloseable {
      */
     Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
 
+    /**
+     * Subscribes {@code sink} to start from history (SPEC §9): the subscription joins {@code topic} now and holds
+     * its live messages until the broker starts it with a replay; see {@link ReplayingSubscription}.
+     *
+     * @param topic what to listen to
+     * @param filter what messages must pass
+     * @param sink where messages go
+     * @param delivery how messages are handed to the sink
+     * @param order how the positions of the broker's messages order, to drop live messages the replay accounted for
+     * @return the subscription, not started
+     * @throws BrokerException when the dispatcher is closed
+     */
+    ReplayingSubscription subscribeReplaying(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
+            Comparator<Position> order);
+
     /** Hands every event of {@code publication} to the subscriptions it matches, in order. */
     void dispatch(Publication publication);
+
+    /**
+     * Hands {@code message}, one event of {@code topic}, to the subscriptions of the topic it matches; for a broker
+     * that gives events their {@linkplain EventMessage#withPosition positions} before dispatching them. Every
+     * subscription receives the same message instance. Calls for one topic must not overlap, and come in
+     * position order when the messages have positions.
+     *
+     * @param topic the topic of the event
+     * @param message a {@link dev.sender.core.event.HandlerEventMessage} for handler events, a
+     *        {@link dev.sender.core.event.GeneralEventMessage} for general events
+     * @throws IllegalArgumentException when the message is not of the topic's kind
+     */
+    void dispatch(Topic topic, EventMessage message);
 
     /** Open subscriptions, by topic kind. */
     Map<Topic.Kind, Integer> subscriptionCounts();
 
     /** What the dispatcher has done since it started. */
     DeliveryStats stats();
+
+    /**
+     * The replays of the dispatcher's subscriptions since it started; the broker adds what its history retains
+     * ({@link HistoryStats#withRetained}).
+     *
+     * @return the counts of replays, with nothing retained
+     */
+    HistoryStats historyStats();
 
     /**
      * Closes every subscription with {@link CloseReason#BROKER_CLOSED} once it has delivered what it
