@@ -5,15 +5,16 @@ import dev.sender.core.BrokerException;
 import dev.sender.core.Delivery;
 import dev.sender.core.DeliveryOptions;
 import dev.sender.core.DeliveryStats;
+import dev.sender.core.HistoryOptions;
+import dev.sender.core.HistoryStats;
 import dev.sender.core.MessageSink;
+import dev.sender.core.StartAt;
 import dev.sender.core.Subscription;
 import dev.sender.core.Topic;
-import dev.sender.core.event.GeneralPublication;
-import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.event.Publication;
-import dev.sender.core.event.PublicationJson;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.spi.LocalDispatcher;
+import dev.sender.core.spi.ReplayingSubscription;
 import dev.sender.redis.internal.ChannelSubscriptions;
 import dev.sender.redis.internal.Channels;
 import dev.sender.redis.internal.ConnectRetries;
@@ -22,12 +23,11 @@ import dev.sender.redis.internal.DeadlinePublisher;
 import dev.sender.redis.internal.HealthProbe;
 import dev.sender.redis.internal.Inbox;
 import dev.sender.redis.internal.MessageRouter;
+import dev.sender.redis.internal.NodeLink;
+import dev.sender.redis.internal.RawPublications;
+import dev.sender.redis.internal.RedisHistory;
 import dev.sender.redis.internal.RedisUris;
-import io.lettuce.core.RedisConnectionStateListener;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubListener;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import dev.sender.redis.internal.StreamPosition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,7 +35,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +67,11 @@ import org.slf4j.LoggerFactory;
  * while its own clock is before a deadline that falls before the timeout, so a failed publication is never
  * delivered later and a publisher may safely retry it.
  *
+ * <p>History (SPEC §9, {@link Builder#history(HistoryOptions)}): each topic's publications are kept in a Redis
+ * stream, written in the same step as the publication goes out, so a subscriber may resume on any node, and
+ * messages carry positions ({@code <stream entry ID>.<event index>}) that are the same on every node. Publications
+ * that LUNA's handlers put on the channels themselves are stored once and get positions too. See docs/scale-out.md.
+ *
  * <p>By default {@link #connect(URI)} fails when Redis cannot be reached; a broker built with
  * {@link Builder#startWithoutRedis(boolean)} starts anyway, in the state it would be in had Redis just gone
  * away, and starts working as soon as Redis answers.
@@ -86,11 +90,11 @@ public final class RedisBroker implements Broker {
     private final Inbox inbox;
     private final Duration commandTimeout;
     private final Duration maxReconnectDelay;
+    private final RedisHistory history;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Null until the publishing connection is up; publishes only once it has measured Redis' clock. */
-    private volatile @Nullable DeadlinePublisher deadlinePublisher;
-    /** Whether the subscribing connection has its listeners and carries the wanted channels. */
-    private volatile boolean subscriberAttached;
+    private final NodeLink link;
+    /** Handles what the inbox hands over; set right after the inbox, before any connection. */
+    private final MessageRouter router;
     /** Keeps trying to reach a Redis that was not up at start; null when Redis was reached at once. */
     private volatile @Nullable ConnectRetries retries;
 
@@ -99,16 +103,20 @@ public final class RedisBroker implements Broker {
         commandTimeout = b.commandTimeout;
         maxReconnectDelay = b.maxReconnectDelay;
         connections = Connections.create(b.uri, b.commandTimeout, b.maxReconnectDelay);
-        channels = new ChannelSubscriptions();
+        history = new RedisHistory(b.history);
+        channels = new ChannelSubscriptions(history::channels);
         dispatcher = LocalDispatcher.create(b.deliveryOptions, channels);
         probe = new HealthProbe("Redis at " + description, Channels.HEALTH_PREFIX + UUID.randomUUID(),
                 b.commandTimeout);
-        MessageRouter router = new MessageRouter(dispatcher, probe.channel(), probe::received);
         int instance = INSTANCES.incrementAndGet();
-        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, router::route);
+        inbox = new Inbox("sender-redis-dispatch-" + instance, b.maxPendingBytes, this::route, this::subscribed);
+        link = new NodeLink(connections, channels, inbox, commandTimeout, description);
+        RawPublications raw = !history.enabled() ? null : new RawPublications(b.history, dispatcher, link::publisher,
+                inbox::execute, channels::listens, b.commandTimeout);
+        router = new MessageRouter(dispatcher, probe.channel(), probe::received, raw);
         channels.listen(probe.channel());
         try {
-            connectOnce();
+            link.connectOnce();
         } catch (BrokerException e) {
             if (!b.startWithoutRedis) {
                 release();
@@ -129,42 +137,17 @@ public final class RedisBroker implements Broker {
         LOG.info("Redis broker connected to {}", description);
     }
 
-    /**
-     * Makes whatever step towards a working broker is missing: both connections up, the subscribing one carrying
-     * every wanted channel (Lettuce keeps them up from then on), Redis' clock measured for publishing. Runs in the
-     * constructor, then only on the connector's thread.
-     *
-     * @throws BrokerException naming what failed
-     */
-    private void connectOnce() {
-        try {
-            connections.connect();
-        } catch (RedisException e) {
-            throw new BrokerException("cannot connect to Redis at " + description + ": " + e.getMessage(), e);
-        }
-        StatefulRedisConnection<String, byte[]> publisher = connections.publisher();
-        StatefulRedisPubSubConnection<String, byte[]> subscriber = connections.subscriber();
-        if (publisher == null || subscriber == null) {
-            throw new BrokerException("the broker is closed");
-        }
-        if (!subscriberAttached) {
-            subscriber.addListener(inbox);
-            subscriber.addListener((RedisPubSubListener<String, byte[]>) channels);
-            subscriber.addListener((RedisConnectionStateListener) channels);
-            channels.attach(subscriber);
-            subscriberAttached = true;
-        }
-        DeadlinePublisher deadline = deadlinePublisher;
-        if (deadline == null) {
-            deadline = new DeadlinePublisher(publisher, commandTimeout);
-            deadlinePublisher = deadline;
-        }
-        deadline.calibrate(description);
+    private void route(String channel, byte[] payload) {
+        router.route(channel, payload);
+    }
+
+    private void subscribed(String channel) {
+        router.subscribed(channel);
     }
 
     private void connectUnlessClosed() {
         if (!closed.get()) {
-            connectOnce();
+            link.connectOnce();
         }
     }
 
@@ -204,21 +187,12 @@ public final class RedisBroker implements Broker {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
         }
-        String channel;
-        byte[] payload;
-        if (publication instanceof HandlerPublication handler) {
-            channel = Channels.handler(handler.accountId());
-            payload = PublicationJson.writeHandlerChannelMessage(handler);
-        } else {
-            channel = Channels.GENERAL;
-            payload = PublicationJson.writeGeneralChannelMessage((GeneralPublication) publication);
-        }
-        DeadlinePublisher deadline = deadlinePublisher;
+        DeadlinePublisher deadline = link.publisher();
         if (deadline == null || !deadline.calibrated()) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " has not been reached yet; the publication was not sent"));
         }
-        return deadline.publish(channel, payload);
+        return history.publish(deadline, publication);
     }
 
     /**
@@ -231,15 +205,29 @@ public final class RedisBroker implements Broker {
             throw new BrokerException("the broker is closed");
         }
         Subscription subscription = dispatcher.subscribe(topic, filter, sink, delivery);
-        if (connections.subscriberOpen()) {
-            try {
-                channels.confirmation(topic).get(commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("Redis did not confirm the subscription to {} in time; events flow once it does", topic);
-            }
+        channels.awaitConfirmation(topic, commandTimeout);
+        return subscription;
+    }
+
+    /**
+     * Subscribes from {@code start} (SPEC §9): joins the topic, holding live messages back, waits until Redis confirms
+     * its channels as the subscription above does, reads the topic's stream, and starts with the replay; live
+     * messages the read saw are dropped. When Redis cannot be read, the subscription starts live, and a resume is
+     * not {@linkplain dev.sender.core.SubscriptionStart#recovered() recovered}.
+     *
+     * @throws BrokerException when the broker is closed, or keeps no history and {@code start} is not live
+     */
+    @Override
+    public Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery, StartAt start) {
+        if (!history.enabled()) {
+            return Broker.super.subscribe(topic, filter, sink, delivery, start);
         }
+        if (closed.get()) {
+            throw new BrokerException("the broker is closed");
+        }
+        ReplayingSubscription subscription = dispatcher.subscribeReplaying(topic, filter, sink, delivery,
+                StreamPosition.ORDER);
+        history.start(subscription, start, link.publisher(), channels.awaitConfirmation(topic, commandTimeout));
         return subscription;
     }
 
@@ -253,7 +241,8 @@ public final class RedisBroker implements Broker {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new BrokerException("the broker is closed"));
         }
-        if (!subscriberAttached || deadlinePublisher == null) {
+        DeadlinePublisher deadline = link.publisher();
+        if (!link.subscriberAttached() || deadline == null) {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " is unreachable: not reached since the broker started (" + lastFailure() + ")"));
         }
@@ -261,27 +250,24 @@ public final class RedisBroker implements Broker {
             return CompletableFuture.failedFuture(new BrokerException("Redis at " + description
                     + " is unreachable: the subscribing connection is down"));
         }
-        return channels.allConfirmed(commandTimeout, description).thenCompose(confirmed -> probeAndRecalibrate());
-    }
-
-    /**
-     * The probe's round trip; once it made it, the offset of Redis' clock is measured again (best effort once it
-     * has been measured: publishing needs it).
-     */
-    private CompletionStage<Void> probeAndRecalibrate() {
-        DeadlinePublisher deadline = Objects.requireNonNull(deadlinePublisher, "deadlinePublisher");
-        return probe.check(deadline.connection()).thenCompose(ok -> deadline.recalibrate().handle((done, error) -> {
-            if (!deadline.calibrated()) {
-                throw new BrokerException("Redis at " + description + " did not tell its time (TIME): "
-                        + (error == null ? "no answer" : error.getMessage()), error);
-            }
-            return null;
-        }));
+        return channels.allConfirmed(commandTimeout, description)
+                .thenCompose(confirmed -> probe.checkAndRecalibrate(deadline));
     }
 
     @Override
     public DeliveryStats stats() {
         return dispatcher.stats();
+    }
+
+    @Override
+    public HistoryOptions history() {
+        return history.options();
+    }
+
+    /** The replays of this node's subscriptions; what Redis retains is not counted (reported as 0). */
+    @Override
+    public HistoryStats historyStats() {
+        return dispatcher.historyStats();
     }
 
     @Override
@@ -302,17 +288,11 @@ public final class RedisBroker implements Broker {
         if (connecting != null) {
             connecting.stop();
         }
-        DeadlinePublisher deadline = deadlinePublisher;
-        if (deadline != null && subscriberAttached && connections.subscriberOpen()) {
-            try {
-                // Redis keeps order, and so does the inbox: the probe comes back after every earlier publication
-                // has been dispatched.
-                probe.check(deadline.connection()).toCompletableFuture().get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("Closing without the last publications from Redis: {}", e.getMessage());
-            }
+        DeadlinePublisher deadline = link.publisher();
+        if (deadline != null && link.subscriberAttached() && connections.subscriberOpen()) {
+            // Redis keeps order, and so does the inbox: the probe comes back after every earlier publication has
+            // been dispatched.
+            probe.awaitRoundTrip(deadline.connection());
         }
         inbox.close(commandTimeout.toMillis());
         dispatcher.close();
@@ -349,6 +329,7 @@ public final class RedisBroker implements Broker {
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
         private long maxPendingBytes = DEFAULT_MAX_PENDING_BYTES;
         private boolean startWithoutRedis = DEFAULT_START_WITHOUT_REDIS;
+        private HistoryOptions history = HistoryOptions.ofDefaults();
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
@@ -424,6 +405,19 @@ public final class RedisBroker implements Broker {
          */
         public Builder startWithoutRedis(boolean startWithoutRedis) {
             this.startWithoutRedis = startWithoutRedis;
+            return this;
+        }
+
+        /**
+         * How much history to keep in Redis for subscribers that resume (SPEC §9): per topic, a stream of the latest
+         * {@code size} events no older than {@code ttl} ({@code maxBytes} applies to in-memory brokers only). Every
+         * node sharing a Redis must keep the same; see docs/scale-out.md for the Redis commands it needs.
+         *
+         * @param history the history; {@link HistoryOptions#OFF} for none; default {@link HistoryOptions#ofDefaults()}
+         * @return this builder
+         */
+        public Builder history(HistoryOptions history) {
+            this.history = Objects.requireNonNull(history, "history");
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.ErrorCode;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.DocSnippets;
 import dev.sender.redis.RedisBroker;
@@ -312,6 +313,7 @@ class RedisScaleOutTest {
                 .maxReconnectDelay(Duration.ofSeconds(1))    // default 1 s
                 .maxPendingBytes(64L << 20)                  // read from Redis, not yet dispatched; default 64 MiB
                 .startWithoutRedis(false)                    // true: start even if Redis is not up yet; default false
+                .history(HistoryOptions.ofDefaults())        // per topic 1000 events, 5 min; HistoryOptions.OFF for none
                 .connect();
         SenderServer server = SenderServer.builder().port(port).broker(broker).build().start();
         started.add(broker);

@@ -6,22 +6,27 @@ import dev.sender.core.spi.TopicListener;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.RedisPubSubListener;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this node's pub/sub connection subscribed to exactly the channels it needs: a topic's channel while the
- * node has subscribers of the topic, and only then (one Redis subscription per channel per node, whatever the
- * number of local subscribers), plus the node's health channel.
+ * Keeps this node's pub/sub connection subscribed to exactly the channels it needs: a topic's channels (its
+ * channel of SPEC §6, and with history its positions channel) while the node has subscribers of the topic, and only
+ * then (one Redis subscription per channel per node, whatever the number of local subscribers), plus the node's
+ * health channel.
  *
  * <p>This class, not Lettuce, is the authority on what should be subscribed. Lettuce re-subscribes the
  * channels Redis had confirmed when it reconnects, but a SUBSCRIBE or UNSUBSCRIBE issued while Redis was away
@@ -34,20 +39,32 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelSubscriptions.class);
 
+    private final Function<Topic, List<String>> channelsOf;
     /** Null until {@link #attach} (Redis not reached yet): channels are then only remembered. */
     private @Nullable StatefulRedisPubSubConnection<String, byte[]> connection;
-    /** The channels wanted, each with a future completed once Redis confirmed it on the current connection. */
-    private final Map<String, CompletableFuture<Void>> wanted = new HashMap<>();
+    /**
+     * The channels wanted, in the order they were asked for (and are subscribed again on reconnection), each with a
+     * future completed once Redis confirmed it on the current connection.
+     */
+    private final Map<String, CompletableFuture<Void>> wanted = new LinkedHashMap<>();
 
-    /** Subscriptions that wait for a connection: channels wanted before {@link #attach} are subscribed then. */
-    public ChannelSubscriptions() {
+    /**
+     * Subscriptions that wait for a connection: channels wanted before {@link #attach} are subscribed then. A topic
+     * needs the channels {@code channelsOf} gives.
+     */
+    public ChannelSubscriptions(Function<Topic, List<String>> channelsOf) {
+        this.channelsOf = channelsOf;
     }
 
     /**
-     * Subscribes every wanted channel over {@code connection}, and from now on every channel asked for; register
-     * this as that connection's pub/sub and state listener first.
+     * Subscribes every wanted channel over {@code connection}, and from now on every channel asked for; the
+     * connection's messages go to {@code messages}.
      */
-    public synchronized void attach(StatefulRedisPubSubConnection<String, byte[]> connection) {
+    public synchronized void attach(StatefulRedisPubSubConnection<String, byte[]> connection,
+            RedisPubSubListener<String, byte[]> messages) {
+        connection.addListener(messages);
+        connection.addListener((RedisPubSubListener<String, byte[]>) this);
+        connection.addListener((RedisConnectionStateListener) this);
         this.connection = connection;
         LOG.debug("Redis pub/sub connection attached; subscribing {} channel(s)", wanted.size());
         wanted.keySet().forEach(this::subscribe);
@@ -55,12 +72,17 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
 
     @Override
     public void onFirstSubscription(Topic topic) {
-        listen(Channels.of(topic));
+        channelsOf.apply(topic).forEach(this::listen);
     }
 
     @Override
     public void onLastSubscriptionClosed(Topic topic) {
-        stopListening(Channels.of(topic));
+        channelsOf.apply(topic).forEach(this::stopListening);
+    }
+
+    /** Whether this node listens to {@code topic}: it has subscribers of it. */
+    public synchronized boolean listens(Topic topic) {
+        return wanted.containsKey(Channels.of(topic));
     }
 
     /** Subscribes to {@code channel} unless already wanted. */
@@ -81,15 +103,42 @@ public final class ChannelSubscriptions extends RedisPubSubAdapter<String, byte[
         }
     }
 
-    /** Completes when Redis has confirmed {@code topic}'s channel; already done for a topic not listened to. */
+    /** Completes when Redis has confirmed {@code topic}'s channels; already done for a topic not listened to. */
     public synchronized CompletableFuture<Void> confirmation(Topic topic) {
-        return confirmation(Channels.of(topic));
+        return CompletableFuture.allOf(channelsOf.apply(topic).stream().map(this::confirmation)
+                .toArray(CompletableFuture[]::new));
     }
 
     /** Completes when Redis has confirmed {@code channel}; already done for a channel not listened to. */
     public synchronized CompletableFuture<Void> confirmation(String channel) {
         CompletableFuture<Void> confirmed = wanted.get(channel);
         return confirmed == null ? CompletableFuture.completedFuture(null) : confirmed;
+    }
+
+    /**
+     * Waits, only while the connection is up, until Redis confirms {@code topic}'s channels, at most {@code timeout}.
+     *
+     * @return whether Redis confirmed them
+     */
+    public boolean awaitConfirmation(Topic topic, Duration timeout) {
+        StatefulRedisPubSubConnection<String, byte[]> current;
+        CompletableFuture<Void> confirmed;
+        synchronized (this) {
+            current = connection;
+            confirmed = confirmation(topic);
+        }
+        if (current == null || !current.isOpen()) {
+            return false;
+        }
+        try {
+            confirmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Redis did not confirm the subscription to {} in time; events flow once it does", topic);
+        }
+        return false;
     }
 
     /** The confirmations of the wanted channels that Redis has not confirmed on the current connection yet. */

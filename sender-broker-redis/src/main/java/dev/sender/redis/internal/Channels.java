@@ -28,6 +28,15 @@ public final class Channels {
         return HANDLER_PREFIX + account.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** The topic of {@code channel}: general events, or an account's handler events; null for any other. */
+    public static @Nullable Topic topic(String channel) {
+        if (channel.equals(GENERAL)) {
+            return Topic.generalEvents();
+        }
+        UUID account = account(channel);
+        return account == null ? null : Topic.handlerEvents(account);
+    }
+
     /** The account of a handler-event channel, or {@code null} when {@code channel} is not one. */
     public static @Nullable UUID account(String channel) {
         if (!channel.startsWith(HANDLER_PREFIX)) {

@@ -1,6 +1,7 @@
 package dev.sender.redis.internal;
 
 import dev.sender.core.BrokerException;
+import dev.sender.core.HistoryOptions;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Publishes with a deadline that Redis itself enforces, so that a publication Sender answered as failed never
@@ -22,18 +24,60 @@ import java.util.concurrent.TimeoutException;
  * timeout before Sender gives up: a publication answered with a timeout was abandoned, one answered 201 was
  * delivered. The deadline is written in Redis' clock, from an offset measured with {@code TIME} at connection
  * and at every health check; until the first measurement succeeds, every publication fails.
+ *
+ * <p>With history (SPEC §9) the script also stores the publication in its topic's stream before publishing it,
+ * in the same atomic step, so that a publication is stored exactly when it goes out and the stream's order is
+ * the order in which every node receives publications; another script stores the publications LUNA's handlers
+ * put on the channels themselves ({@link RawPublications}). Streams are trimmed loosely ({@code MAXLEN ~},
+ * {@code MINID ~}) to a little more than the history, which {@link HistoryReader} keeps to exactly.
  */
 public final class DeadlinePublisher {
+
+    /** The field of a stream entry that holds the publication's payload. */
+    public static final String PAYLOAD_FIELD = "p";
 
     /** Publishes ARGV[2] on channel ARGV[1] unless Redis' clock (ms) is past ARGV[3]; -1 when it was too late. */
     static final String SCRIPT = "local t = redis.call('TIME') "
             + "if tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) > tonumber(ARGV[3]) then return -1 end "
             + "return redis.call('PUBLISH', ARGV[1], ARGV[2])";
 
+    /**
+     * Unless Redis' clock (ms) is past ARGV[1] (then nil): appends payload ARGV[3] to stream KEYS[1] (trimmed to at
+     * least ARGV[4] entries and at least the last ARGV[5] ms, expiring after ARGV[5] ms without additions), then
+     * publishes it on channel ARGV[2] with the entry's ID as one more top-level key; returns the ID.
+     */
+    static final String RETAINING_SCRIPT = "local t = redis.call('TIME') "
+            + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) "
+            + "if now > tonumber(ARGV[1]) then return false end "
+            + "local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', '" + PAYLOAD_FIELD + "', ARGV[3]) "
+            + "redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', now - tonumber(ARGV[5]))) "
+            + "redis.call('PEXPIRE', KEYS[1], ARGV[5]) "
+            + "redis.call('PUBLISH', ARGV[2], string.sub(ARGV[3], 1, -2) .. ',\"" + LivePayloads.HISTORY_ID
+            + "\":\"' .. id .. '\"}') "
+            + "return id";
+
+    /**
+     * Returns the entry ID remembered at KEYS[2] when there is one; else, unless Redis' clock (ms) is past ARGV[1]
+     * (then nil), appends payload ARGV[3] to stream KEYS[1] as {@link #RETAINING_SCRIPT} does, remembers the entry
+     * ID at KEYS[2] for ARGV[7] ms, announces {@code <ID> <ARGV[6]>} on channel ARGV[2], and returns the ID.
+     */
+    static final String INGESTING_SCRIPT = "local known = redis.call('GET', KEYS[2]) "
+            + "if known then return known end "
+            + "local t = redis.call('TIME') "
+            + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) "
+            + "if now > tonumber(ARGV[1]) then return false end "
+            + "local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], '*', '" + PAYLOAD_FIELD + "', ARGV[3]) "
+            + "redis.call('XTRIM', KEYS[1], 'MINID', '~', string.format('%d', now - tonumber(ARGV[5]))) "
+            + "redis.call('PEXPIRE', KEYS[1], ARGV[5]) "
+            + "redis.call('SET', KEYS[2], id, 'PX', ARGV[7]) "
+            + "redis.call('PUBLISH', ARGV[2], id .. ' ' .. ARGV[6]) "
+            + "return id";
+
     private final StatefulRedisConnection<String, byte[]> connection;
     private final long budgetMillis;
     private final long timeoutMillis;
     private final String sha;
+    private final String retainingSha;
     /** Redis' clock minus this machine's, in milliseconds; meaningful once {@link #calibrated}. */
     private volatile long clockOffsetMillis;
     /** Whether the offset was measured at least once; no publication goes out before. */
@@ -48,6 +92,7 @@ public final class DeadlinePublisher {
         this.timeoutMillis = commandTimeout.toMillis();
         this.budgetMillis = timeoutMillis - timeoutMillis / 4;
         this.sha = connection.sync().digest(SCRIPT);
+        this.retainingSha = connection.sync().digest(RETAINING_SCRIPT);
     }
 
     /** The connection it publishes on. */
@@ -60,26 +105,86 @@ public final class DeadlinePublisher {
         return calibrated;
     }
 
+    /** Redis' clock now, in milliseconds since the epoch, as measured at the last calibration. */
+    public long redisNowMillis() {
+        return System.currentTimeMillis() + clockOffsetMillis;
+    }
+
     /**
      * Publishes {@code payload} on {@code channel}; completes when Redis has published it, and fails with
      * {@link BrokerException} when Redis refused it, took too long, or ran it after its deadline (it was then
      * not published).
      */
     public CompletableFuture<Void> publish(String channel, byte[] payload) {
+        return this.<Long>run(SCRIPT, sha, ScriptOutputType.INTEGER, new String[0],
+                bytes(channel), payload, null).thenApply(receivers -> {
+                    if (receivers != null && receivers < 0) {
+                        throw tooLate();
+                    }
+                    return null;
+                });
+    }
+
+    /**
+     * Stores {@code payload} in {@code stream} (trimmed to {@code history}) and publishes it on {@code channel} with
+     * the entry's ID added as {@link LivePayloads#HISTORY_ID}, in one step; completes with the entry's ID, and fails
+     * as {@link #publish} does, in which case neither happened.
+     */
+    public CompletableFuture<String> publishRetained(String stream, String channel, byte[] payload,
+            HistoryOptions history) {
+        return this.<byte[]>run(RETAINING_SCRIPT, retainingSha, ScriptOutputType.VALUE, new String[] {stream}, null,
+                bytes(channel), payload, keptEntries(history), keptMillis(history))
+                .thenApply(DeadlinePublisher::entryId);
+    }
+
+    /**
+     * Stores a LUNA handler's {@code payload} in {@code stream} unless {@code ingestedKey} tells where it was stored
+     * already (in the last {@code remembered}), announcing {@code <entry ID> <digest>} on {@code positionsChannel}
+     * when it stores it; completes with the entry's ID, and fails as {@link #publish} does.
+     */
+    public CompletableFuture<String> ingest(String stream, String ingestedKey, String positionsChannel, String digest,
+            byte[] payload, HistoryOptions history, Duration remembered) {
+        // EVAL, not EVALSHA: a NOSCRIPT answer, retried with EVAL, would let later payloads be stored first.
+        return this.<byte[]>run(INGESTING_SCRIPT, null, ScriptOutputType.VALUE,
+                new String[] {stream, ingestedKey}, null, bytes(positionsChannel), payload,
+                keptEntries(history), keptMillis(history), bytes(digest), millis(remembered))
+                .thenApply(DeadlinePublisher::entryId);
+    }
+
+    private static String entryId(byte @Nullable [] id) {
+        if (id == null) {
+            throw tooLate();
+        }
+        return new String(id, StandardCharsets.US_ASCII);
+    }
+
+    private static BrokerException tooLate() {
+        return new BrokerException("Redis ran the publication after its deadline; it was abandoned and not "
+                + "delivered");
+    }
+
+    /**
+     * Runs {@code script} with {@code args}, in which the one null stands for the deadline: a quarter of the command
+     * timeout before this node gives up, in Redis' clock. With {@code scriptSha}, by {@code EVALSHA} first.
+     */
+    private <T> CompletableFuture<T> run(String script, @Nullable String scriptSha, ScriptOutputType output,
+            String[] keys, byte @Nullable []... args) {
         if (!calibrated) {
             return CompletableFuture.failedFuture(new BrokerException("Redis' clock was not measured yet; the "
                     + "publication was not sent"));
         }
-        long deadline = System.currentTimeMillis() + clockOffsetMillis + budgetMillis;
-        byte[][] args = {channel.getBytes(StandardCharsets.UTF_8), payload,
-                Long.toString(deadline).getBytes(StandardCharsets.US_ASCII)};
-        CompletableFuture<Long> run = connection.async().<Long>evalsha(sha, ScriptOutputType.INTEGER,
-                new String[0], args).toCompletableFuture()
-                .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
-                        ? connection.async().<Long>eval(SCRIPT, ScriptOutputType.INTEGER, new String[0], args)
-                                .toCompletableFuture()
-                        : CompletableFuture.failedFuture(error));
-        return run.handle((receivers, error) -> {
+        byte[] deadline = bytes(Long.toString(redisNowMillis() + budgetMillis));
+        byte[][] arguments = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            arguments[i] = args[i] == null ? deadline : args[i];
+        }
+        CompletableFuture<T> run = scriptSha == null
+                ? connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture()
+                : connection.async().<T>evalsha(scriptSha, output, keys, arguments).toCompletableFuture()
+                        .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
+                                ? connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture()
+                                : CompletableFuture.failedFuture(error));
+        return run.handle((result, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
                 if (cause instanceof RedisCommandTimeoutException) {
@@ -88,12 +193,29 @@ public final class DeadlinePublisher {
                 }
                 throw new BrokerException("Redis did not take the publication: " + cause.getMessage(), cause);
             }
-            if (receivers != null && receivers < 0) {
-                throw new BrokerException("Redis ran the publication after its deadline; it was abandoned and not "
-                        + "delivered");
-            }
-            return null;
+            return result;
         });
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How many entries a stream keeps at least: one more than the history, so that the event just before the
+     * oldest retained one is still there to prove that a resume from it misses nothing ({@link HistoryReader}).
+     */
+    private static byte[] keptEntries(HistoryOptions history) {
+        return bytes(Integer.toString(history.size() + 1));
+    }
+
+    /** How long a stream keeps entries at least: twice the history's TTL, for the same reason. */
+    private static byte[] keptMillis(HistoryOptions history) {
+        return millis(history.ttl().multipliedBy(2));
+    }
+
+    private static byte[] millis(Duration duration) {
+        return bytes(Long.toString(Math.max(1, duration.toMillis())));
     }
 
     /**

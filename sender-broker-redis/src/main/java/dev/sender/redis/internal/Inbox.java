@@ -6,6 +6,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,9 +22,10 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
     private static final long DROP_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final Item STOP = new Item("", new byte[0]);
+    private static final Item STOP = new Item("", new byte[0], null);
 
     private final BiConsumer<String, byte[]> handler;
+    private final Consumer<String> onSubscribed;
     private final long maxPendingBytes;
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     /** Payload bytes enqueued and not yet handled. */
@@ -38,7 +41,17 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
      * throws on purpose, and what it throws is logged.
      */
     public Inbox(String name, long maxPendingBytes, BiConsumer<String, byte[]> handler) {
+        this(name, maxPendingBytes, handler, channel -> { });
+    }
+
+    /**
+     * An inbox that also passes Redis' confirmation of each {@code SUBSCRIBE} to {@code onSubscribed}, in order with
+     * the messages: those handled after it were published after the subscription took effect.
+     */
+    public Inbox(String name, long maxPendingBytes, BiConsumer<String, byte[]> handler,
+            Consumer<String> onSubscribed) {
         this.handler = handler;
+        this.onSubscribed = onSubscribed;
         this.maxPendingBytes = maxPendingBytes;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
@@ -54,7 +67,17 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
             warnOfDrops();
             return;
         }
-        queue.add(new Item(channel, payload));
+        queue.add(new Item(channel, payload, null));
+    }
+
+    @Override
+    public void subscribed(String channel, long count) {
+        execute(() -> onSubscribed.accept(channel));
+    }
+
+    /** Runs {@code task} on the dispatching thread, after the messages enqueued before it. */
+    public void execute(Runnable task) {
+        queue.add(new Item("", new byte[0], task));
     }
 
     /** Messages dropped because dispatching had fallen behind by more than the limit. */
@@ -90,7 +113,11 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
             }
             pendingBytes.addAndGet(-item.payload.length);
             try {
-                handler.accept(item.channel, item.payload);
+                if (item.task != null) {
+                    item.task.run();
+                } else {
+                    handler.accept(item.channel, item.payload);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Dispatching a message of '{}' failed", item.channel, e);
             }
@@ -116,6 +143,7 @@ public final class Inbox extends RedisPubSubAdapter<String, byte[]> {
         }
     }
 
-    private record Item(String channel, byte[] payload) {
+    /** A message of {@code channel}, or a {@code task} to run. */
+    private record Item(String channel, byte[] payload, @Nullable Runnable task) {
     }
 }
