@@ -119,11 +119,16 @@ class OpenApiDocumentTest {
 
     // ---------------------------------------------------------------- paths
 
+    /** Resources the server adds to those of the SPEC: the files of the pages it serves. */
+    private static final Set<String> EXTENSION_PATHS = Set.of("/docs/spec/ui/{file}");
+
     @Test
     void describesEveryResourceOfTheSpec_withItsMethod() {
         SPEC_OPERATIONS.forEach((path, method) ->
                 assertThat(doc.path("paths").path(path).has(method)).as("%s %s", method, path).isTrue());
-        assertThat(names(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(SPEC_OPERATIONS.keySet());
+        Set<String> paths = new LinkedHashSet<>(SPEC_OPERATIONS.keySet());
+        paths.addAll(EXTENSION_PATHS);
+        assertThat(names(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(paths);
     }
 
     @Test

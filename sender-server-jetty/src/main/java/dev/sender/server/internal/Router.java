@@ -116,6 +116,7 @@ public final class Router {
             case SUBSCRIBE_HANDLER, SUBSCRIBE_GENERAL -> subscribe.handle(exchange, route);
             case PUBLISH_HANDLER, PUBLISH_GENERAL -> publish.handle(exchange, route);
             case DOCS_SPEC -> docs.spec(exchange);
+            case DOCS_SPEC_UI -> docs.specUi(exchange);
             case DOCS_DEV -> docs.manualRoot(exchange);
             case DOCS_DEV_PAGE -> docs.manualPage(exchange);
             case CONFIG -> {

@@ -11,6 +11,7 @@ public enum Route {
     PUBLISH_HANDLER("POST", "/{api}/publish"),
     PUBLISH_GENERAL("POST", "/{api}/general_events/publish"),
     DOCS_SPEC("GET", "/docs/spec"),
+    DOCS_SPEC_UI("GET", "/docs/spec/ui/{file}"),
     DOCS_DEV("GET", "/docs/dev"),
     DOCS_DEV_PAGE("GET", "/docs/dev/{page}"),
     CONFIG("GET", "/config"),
@@ -70,6 +71,9 @@ public enum Route {
         }
         if (path.startsWith("/docs/dev/") && path.length() > "/docs/dev/".length()) {
             return found(DOCS_DEV_PAGE);
+        }
+        if (path.startsWith("/docs/spec/ui/") && path.length() > "/docs/spec/ui/".length()) {
+            return found(DOCS_SPEC_UI);
         }
         int slash = path.indexOf('/', 1);
         if (slash < 0) {
