@@ -154,14 +154,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void accountHeader_isARequiredUuid_onHandlerSubscriptionAndPublish() {
-        for (String where : List.of("get /{api}/ws", "post /{api}/publish")) {
-            JsonNode account = parameter(operation(where), "header", LunaHeaders.ACCOUNT_ID);
-            assertThat(account).as(where).isNotNull();
-            assertThat(account.path("required").asBoolean()).as(where).isTrue();
-            assertThat(account.path("schema").path("format").asText()).as(where).isEqualTo("uuid");
+    void accountHeader_isARequiredUuid_onPublish_andOnHandlerSubscriptionsUnlessTheQueryGivesIt() {
+        JsonNode publish = parameter(operation("post /{api}/publish"), "header", LunaHeaders.ACCOUNT_ID);
+        assertThat(publish.path("required").asBoolean()).isTrue();
+        assertThat(publish.path("schema").path("format").asText()).isEqualTo("uuid");
+
+        JsonNode header = parameter(operation("get /{api}/ws"), "header", LunaHeaders.ACCOUNT_ID);
+        JsonNode query = parameter(operation("get /{api}/ws"), "query", "luna_account_id");
+        for (JsonNode account : List.of(header, query)) {
+            assertThat(account.path("required").asBoolean()).isFalse();
+            assertThat(account.path("schema").path("format").asText()).isEqualTo("uuid");
         }
+        assertThat(header.path("description").asText()).contains("luna_account_id", "29001");
+        assertThat(query.path("description").asText()).contains("Luna-Account-Id", "29010", "never a filter");
         assertThat(parameter(operation("get /{api}/general_events/ws"), "header", LunaHeaders.ACCOUNT_ID)).isNull();
+        assertThat(parameter(operation("get /{api}/general_events/ws"), "query", "luna_account_id")).isNull();
     }
 
     @Test
@@ -192,9 +199,10 @@ class OpenApiDocumentTest {
     // ---------------------------------------------------------------- filters
 
     @Test
-    void handlerSubscription_takesEveryFilterOfSection3() {
-        assertThat(queryParameters(operation("get /{api}/ws")).keySet())
-                .containsExactlyInAnyOrderElementsOf(HANDLER_FILTERS);
+    void handlerSubscription_takesEveryFilterOfSection3_andTheReservedAccountParameter() {
+        Set<String> parameters = new LinkedHashSet<>(HANDLER_FILTERS);
+        parameters.add("luna_account_id");
+        assertThat(queryParameters(operation("get /{api}/ws")).keySet()).containsExactlyInAnyOrderElementsOf(parameters);
     }
 
     @Test
