@@ -71,12 +71,13 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.put("broker", broker.name());
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
+        config.put("viewer", b.viewer);
         this.writers = new WriterThreads("sender-writer", settings.writerThreads());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
                 settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
                 writers);
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
-                config, this.accessControl);
+                config, this.accessControl, b.viewer);
         addBean(components);
     }
 
@@ -163,6 +164,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         private @Nullable AccessControl accessControl;
         private @Nullable MeterRegistry meterRegistry;
         private boolean processMeters;
+        private boolean viewer;
         private Map<String, Object> extraConfig = Map.of();
 
         private Builder() {
@@ -210,6 +212,18 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
          */
         public Builder processMeters(boolean processMeters) {
             this.processMeters = processMeters;
+            return this;
+        }
+
+        /**
+         * Whether {@code /viewer} serves the live event viewer, a web page that subscribes and lists the events as
+         * they arrive; off by default (a 404, as for any unknown path), on in the standalone server.
+         *
+         * @param viewer whether to serve the viewer
+         * @return this builder
+         */
+        public Builder viewer(boolean viewer) {
+            this.viewer = viewer;
             return this;
         }
 

@@ -119,8 +119,9 @@ class OpenApiDocumentTest {
 
     // ---------------------------------------------------------------- paths
 
-    /** Resources the server adds to those of the SPEC: the files of the pages it serves. */
-    private static final Set<String> EXTENSION_PATHS = Set.of("/docs/spec/ui/{file}");
+    /** Resources the server adds to those of the SPEC: the files of the API page, and the live viewer. */
+    private static final Set<String> EXTENSION_PATHS = Set.of("/docs/spec/ui/{file}", "/viewer",
+            "/viewer/catalogue.json", "/viewer/{file}");
 
     @Test
     void describesEveryResourceOfTheSpec_withItsMethod() {

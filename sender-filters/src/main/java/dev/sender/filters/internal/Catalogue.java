@@ -42,7 +42,11 @@ public final class Catalogue {
         return parameters;
     }
 
-    /** What each parameter takes, in printing order. */
+    /**
+     * What each parameter takes, in printing order.
+     *
+     * @return the descriptions
+     */
     public List<FilterParameter> describe() {
         return parameters.stream().map(Parameter::describe).toList();
     }

@@ -27,6 +27,11 @@ public interface Codec<T> {
     /** The decoded text that {@link #parse} reads back to {@code value}. */
     String format(T value);
 
-    /** What values this codec reads, as the description of the parameter {@code name}. */
+    /**
+     * What values this codec reads, as the description of a parameter.
+     *
+     * @param name the parameter's name
+     * @return the description
+     */
     FilterParameter describe(String name);
 }

@@ -66,7 +66,11 @@ public final class Parameter<T> {
         return filter.apply(cast(value));
     }
 
-    /** What values the parameter takes. */
+    /**
+     * What values the parameter takes.
+     *
+     * @return the description
+     */
     public FilterParameter describe() {
         return codec.describe(name);
     }

@@ -62,6 +62,17 @@ class DocsBrowserTest {
         assertThat(chromium.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void operatorsPage_showsItsPicture_fromTheManualsImages() {
+        chromium.driver().get(server.http("/docs/dev/operators.html").toString());
+
+        WebElement picture = visible(By.cssSelector("img[src='images/viewer.png']"));
+        assertThat(await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) chromium.driver()
+                .executeScript("return arguments[0].naturalWidth", picture)).intValue(), width -> width > 0))
+                .isGreaterThan(600);
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
     /** The first element {@code locator} finds once it is displayed. */
     static WebElement visible(HeadlessChromium chromium, By locator) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Files packed in the jar under one classpath folder, served as they are. Only the names given up front are
- * served, looked up as whole names: a path that is not one of them (with {@code ..}, a slash or an escape) is
- * {@code 404 12013}, so no request reaches another resource. Each answer carries its media type, a strong
+ * Files packed in the jar under one classpath folder, served as they are. Only the names given up front, or
+ * matching a pattern given up front, are served, looked up as whole names: a path that is not one of them (with
+ * {@code ..}, a slash or an escape the pattern does not allow) is {@code 404 12013}, so no request reaches another
+ * resource. Each answer carries its media type, a strong
  * {@code ETag} and {@code Cache-Control: no-cache}: a browser keeps the file and revalidates it, and an unchanged
  * file costs a {@code 304} without a body, while a new server version is seen at once.
  */
@@ -33,19 +36,16 @@ public final class StaticFiles {
             "txt", "text/plain; charset=utf-8");
 
     private final String folder;
-    private final Set<String> names;
+    private final Predicate<String> served;
     /** The files read so far, by name; a file is read on its first request and kept. */
     private final Map<String, File> files = new ConcurrentHashMap<>();
 
     private record File(byte[] bytes, String mediaType, String etag) {
     }
 
-    private StaticFiles(String folder, Set<String> names) {
+    private StaticFiles(String folder, Predicate<String> served) {
         this.folder = folder.endsWith("/") ? folder : folder + "/";
-        this.names = Set.copyOf(names);
-        for (String name : this.names) {
-            mediaType(name);
-        }
+        this.served = served;
     }
 
     /**
@@ -57,7 +57,21 @@ public final class StaticFiles {
      * @throws IllegalArgumentException for a name of unknown media type
      */
     public static StaticFiles of(String folder, Set<String> names) {
-        return new StaticFiles(folder, names);
+        Set<String> copy = Set.copyOf(names);
+        copy.forEach(StaticFiles::mediaType);
+        return new StaticFiles(folder, copy::contains);
+    }
+
+    /**
+     * The files of the classpath folder {@code folder} whose names (paths below it) match {@code names}, such as
+     * {@code images/[a-z0-9-]+\.png}; a name that matches but names no file is {@code 404 12013}.
+     *
+     * @param folder the absolute classpath folder
+     * @param names the pattern of the names served, which must allow no {@code ..} and only known extensions
+     * @return the files
+     */
+    public static StaticFiles matching(String folder, Pattern names) {
+        return new StaticFiles(folder, name -> names.matcher(name).matches());
     }
 
     /**
@@ -68,7 +82,7 @@ public final class StaticFiles {
      * @param name the file name, as the request path gives it
      */
     public void serve(Exchange exchange, String name) {
-        File file = names.contains(name) ? files.computeIfAbsent(name, this::read) : null;
+        File file = served.test(name) ? files.computeIfAbsent(name, this::read) : null;
         if (file == null) {
             exchange.sendError(ErrorCode.RESOURCE_NOT_FOUND, "no file '" + name + "' at '" + exchange.path() + "'");
             return;
@@ -84,11 +98,12 @@ public final class StaticFiles {
         exchange.send(200, file.mediaType(), file.bytes());
     }
 
-    private File read(String name) {
+    /** The file, or null when there is none (which is not cached). */
+    private @Nullable File read(String name) {
         String path = folder + name;
         try (InputStream in = StaticFiles.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
+                return null;
             }
             byte[] bytes = in.readAllBytes();
             return new File(bytes, mediaType(name), etag(bytes));

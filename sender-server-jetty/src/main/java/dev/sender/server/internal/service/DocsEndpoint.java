@@ -35,6 +35,7 @@ public final class DocsEndpoint {
             Set.of("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
     private static final String MANUAL = "/dev/sender/server/manual/";
     private static final Pattern PAGE = Pattern.compile("[a-z0-9-]+\\.html");
+    private static final Pattern IMAGE = Pattern.compile("images/[a-z0-9-]+\\.png");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("href=\"([a-z0-9-]+)\\.md(#[^\"]*)?\"");
 
     private final byte[] specYaml;
@@ -42,6 +43,8 @@ public final class DocsEndpoint {
     private final StaticFiles swaggerUi = StaticFiles.of("/META-INF/resources/webjars/swagger-ui/"
             + swaggerUiVersion(), SWAGGER_UI_FILES);
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+    /** The pictures the manual's pages show, from {@code docs/images/}. */
+    private final StaticFiles images = StaticFiles.matching(MANUAL, IMAGE);
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
@@ -51,7 +54,12 @@ public final class DocsEndpoint {
         specHtml = required(SPEC_PAGE);
     }
 
-    /** Answers {@code GET /docs/spec}: the document as YAML or the page showing it, as {@code Accept} prefers. */
+    /**
+     * Answers {@code GET /docs/spec}: the document as YAML or the page showing it, as {@code Accept} prefers;
+     * {@code 415 12024} when it prefers neither.
+     *
+     * @param exchange the request
+     */
     public void spec(Exchange exchange) {
         String accept = exchange.listHeader("Accept");
         MediaTypes.Choice choice = MediaTypes.choose(accept, "application/x-yaml", "text/html");
@@ -65,20 +73,36 @@ public final class DocsEndpoint {
         }
     }
 
-    /** Answers {@code GET /docs/spec/ui/{file}}: a file of Swagger UI, which the page of {@code /docs/spec} loads. */
+    /**
+     * Answers {@code GET /docs/spec/ui/{file}}: a file of Swagger UI, which the page of {@code /docs/spec} loads.
+     *
+     * @param exchange the request
+     */
     public void specUi(Exchange exchange) {
         swaggerUi.serve(exchange, exchange.path().substring(SPEC_UI.length()));
     }
 
-    /** Answers {@code GET /docs/dev}: a redirect to the manual's index page. */
+    /**
+     * Answers {@code GET /docs/dev}: a redirect to the manual's index page.
+     *
+     * @param exchange the request
+     */
     public void manualRoot(Exchange exchange) {
         String context = org.eclipse.jetty.server.Request.getContextPath(exchange.request());
         exchange.redirect((context == null ? "" : context) + "/docs/dev/index.html");
     }
 
-    /** Answers {@code GET /docs/dev/{page}}: a page of the manual, rendered from its Markdown. */
+    /**
+     * Answers {@code GET /docs/dev/{page}}: a page of the manual, rendered from its Markdown, or a picture of it.
+     *
+     * @param exchange the request
+     */
     public void manualPage(Exchange exchange) {
         String name = exchange.path().substring("/docs/dev/".length());
+        if (name.startsWith("images/")) {
+            images.serve(exchange, name);
+            return;
+        }
         byte[] page = PAGE.matcher(name).matches() ? pages.computeIfAbsent(name, this::render) : null;
         if (page == null || page.length == 0) {
             pages.remove(name);

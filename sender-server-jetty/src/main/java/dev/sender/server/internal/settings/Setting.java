@@ -55,6 +55,11 @@ public record Setting<T>(String key, SettingType<T> type, @Nullable T defaultVal
         return new Setting<>(key, type, null, false, description, null, null);
     }
 
+    /** A setting of the standalone server alone, with a default. */
+    static <T> Setting<T> standalone(String key, SettingType<T> type, T defaultValue, String description) {
+        return new Setting<>(key, type, defaultValue, false, description, null, null);
+    }
+
     /** This setting with its values hidden by {@code /config}. */
     Setting<T> asSecret() {
         return new Setting<>(key, type, defaultValue, true, description, getter, setter);

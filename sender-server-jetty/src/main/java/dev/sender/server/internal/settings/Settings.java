@@ -1,6 +1,7 @@
 package dev.sender.server.internal.settings;
 
 import static dev.sender.server.internal.settings.SettingType.AUTH;
+import static dev.sender.server.internal.settings.SettingType.BOOLEAN;
 import static dev.sender.server.internal.settings.SettingType.BYTES;
 import static dev.sender.server.internal.settings.SettingType.DURATION;
 import static dev.sender.server.internal.settings.SettingType.INTEGER;
@@ -31,6 +32,10 @@ public final class Settings {
     public static final Setting<URI> REDIS = Setting.standalone("redis", REDIS_URI,
             "Redis URI redis://[user:password@]host:port[/db]: share events with other instances; "
                     + "without it, events stay in this process").asSecret();
+
+    /** Whether the standalone server serves the live event viewer at {@code /viewer}. */
+    public static final Setting<Boolean> VIEWER = Setting.standalone("viewer", BOOLEAN, true,
+            "serve the live event viewer, a web page, at /viewer (off by default when embedded)");
 
     /** Every setting, in the order {@code --help} and {@code /config} list them. */
     public static final List<Setting<?>> ALL = List.of(
@@ -87,7 +92,7 @@ public final class Settings {
                     "PKCS#12 keystore (key and certificate): HTTPS and WSS only"),
             Setting.optional("tls-keystore-password", TEXT, SenderSettings::tlsKeystorePassword,
                     Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
-            REDIS);
+            REDIS, VIEWER);
 
     private Settings() {
     }
