@@ -178,7 +178,7 @@
 
   // ------------------------------------------------------------------ the subscription
 
-  /** The filters of the form and the extra query string, without the reserved parameters. */
+  /** The filters of the form, then those of the extra query string. */
   function filterQuery() {
     const query = new URLSearchParams();
     const active = $("filters").querySelector("fieldset[data-kind='" + state.kind + "']");
