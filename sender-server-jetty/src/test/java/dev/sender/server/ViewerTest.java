@@ -73,7 +73,8 @@ class ViewerTest {
         assertThat(redirect.headers().get("location")).isEqualTo("/viewer/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(page.body()).contains("<script src=\"viewer.js\"></script>", "href=\"viewer.css\"")
+        assertThat(page.body()).contains("<script src=\"viewer.js\"></script>", "<script src=\"form.js\"></script>",
+                        "<script src=\"rows.js\"></script>", "href=\"viewer.css\"")
                 .doesNotContain("http://", "https://");
         assertThat(on.get("/viewer/index.html").body()).isEqualTo(page.body());
     }
@@ -81,6 +82,8 @@ class ViewerTest {
     @ParameterizedTest
     @CsvSource({
         "viewer.js, text/javascript; charset=utf-8, catalogue.json",
+        "form.js, text/javascript; charset=utf-8, SenderViewerForm",
+        "rows.js, text/javascript; charset=utf-8, SenderViewerRows",
         "viewer.css, text/css; charset=utf-8, content-visibility",
         "icon.svg, image/svg+xml, <svg"})
     void files_areServedWithTheirMediaTypes_andNothingFromElsewhere(String name, String mediaType, String content) {

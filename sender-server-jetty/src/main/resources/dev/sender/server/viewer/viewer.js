@@ -14,11 +14,6 @@
   const MAX_RENDER_INTERVAL_MS = 2000;
   /** A message's position (SPEC §9), its last key: read without parsing messages that may never be shown. */
   const POSITION = /"position"\s*:\s*"([A-Za-z0-9._:-]{0,64})"\s*}\s*$/;
-  /** Body attributes go in a group of their own, closed at first. */
-  const BODY_PARAMETERS = /^(apparent_|headwear_|sleeve_|upper_clothing_|lower_garment_|shoes_|backpack_)/;
-  const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-  const GEO_BOX = /^(origin_longitude|origin_latitude|longitude_delta|latitude_delta),-?\d+(\.\d+)?(,(origin_longitude|origin_latitude|longitude_delta|latitude_delta),-?\d+(\.\d+)?)*$/;
-  const COLUMNS = ["time", "source", "handler", "person", "emotion", "mask", "liveness", "match", "location"];
 
   const $ = (id) => document.getElementById(id);
   const form = $("subscription");
@@ -29,7 +24,7 @@
 
   let catalogue = null;
   /** The label of each gender an event carries as a number, from the catalogue: {"0": "female", "1": "male"}. */
-  let genders = {};
+  const genders = {};
   /** The rendered row of each table row, for its raw message. */
   const rowOf = new WeakMap();
 
@@ -55,100 +50,6 @@
     renderInterval: RENDER_INTERVAL_MS
   };
 
-  // ------------------------------------------------------------------ the form
-
-  function label(name) {
-    return name.replace(/__gte$/, " ≥").replace(/__lt$/, " <").replace(/_/g, " ");
-  }
-
-  function control(parameter) {
-    const field = document.createElement("label");
-    field.append(label(parameter.name));
-    let input;
-    if (parameter.type === "choice") {
-      input = document.createElement("select");
-      if (parameter.list) {
-        input.multiple = true;
-        input.size = Math.min(parameter.choices.length, 4);
-      } else {
-        input.append(new Option("any", ""));
-      }
-      for (const choice of parameter.choices) {
-        const option = new Option(choice.label, choice.value);
-        option.title = parameter.name + "=" + choice.value;
-        input.append(option);
-      }
-    } else {
-      input = document.createElement("input");
-      input.autocomplete = "off";
-      input.spellcheck = false;
-      if ((parameter.type === "integer" || parameter.type === "number") && !parameter.list) {
-        input.type = "number";
-        input.step = parameter.type === "integer" ? "1" : "any";
-        if (parameter.minimum !== undefined) input.min = parameter.minimum;
-        if (parameter.maximum !== undefined) input.max = parameter.maximum;
-      } else if (parameter.type === "geo_box") {
-        input.placeholder = "origin_longitude,37.6,origin_latitude,55.7";
-      } else if (parameter.list) {
-        input.placeholder = parameter.type === "uuid" ? "UUIDs, comma-separated" : "comma-separated";
-      } else if (parameter.type === "uuid") {
-        input.placeholder = "UUID";
-      }
-      input.addEventListener("input", () => checkItems(input, parameter));
-    }
-    input.name = parameter.name;
-    input.dataset.parameter = parameter.name;
-    field.title = parameter.name;
-    field.append(input);
-    return field;
-  }
-
-  /** The checks a number input or a pattern cannot make: list items, UUIDs, tag lengths, the geo box. */
-  function checkItems(input, parameter) {
-    const text = input.value.trim();
-    let problem = "";
-    if (text !== "") {
-      const items = parameter.list ? text.split(",") : [text];
-      for (const item of items) {
-        if (item === "") {
-          problem = "an empty item";
-        } else if (parameter.type === "uuid" && !UUID.test(item)) {
-          problem = "'" + item + "' is not a UUID";
-        } else if (parameter.max_length !== undefined && [...item].length > parameter.max_length) {
-          problem = "'" + item + "' is longer than " + parameter.max_length + " characters";
-        } else if (parameter.type === "geo_box" && !GEO_BOX.test(item)) {
-          problem = "expected origin_longitude,X,origin_latitude,Y[,longitude_delta,DX][,latitude_delta,DY]";
-        }
-        if (problem) break;
-      }
-    }
-    input.setCustomValidity(problem ? parameter.name + ": " + problem : "");
-  }
-
-  function group(title, parameters, open) {
-    const details = document.createElement("details");
-    details.open = open;
-    const summary = document.createElement("summary");
-    summary.textContent = title;
-    const grid = document.createElement("div");
-    grid.className = "grid";
-    parameters.forEach((p) => grid.append(control(p)));
-    details.append(summary, grid);
-    return details;
-  }
-
-  function buildForm(kind, description) {
-    const fieldset = document.createElement("fieldset");
-    fieldset.dataset.kind = kind;
-    const body = description.parameters.filter((p) => BODY_PARAMETERS.test(p.name));
-    const rest = description.parameters.filter((p) => !BODY_PARAMETERS.test(p.name));
-    fieldset.append(group(kind === "handler" ? "Filters: source, match, face, location" : "Filters", rest, true));
-    if (body.length) {
-      fieldset.append(group("Filters: body", body, false));
-    }
-    return fieldset;
-  }
-
   function showKind() {
     state.kind = kindSelect.value;
     for (const fieldset of $("filters").querySelectorAll("fieldset")) {
@@ -172,7 +73,8 @@
       gender.choices.forEach((c) => { genders[c.value] = c.label; });
     }
     const filters = $("filters");
-    filters.replaceChildren(buildForm("handler", catalogue.handler), buildForm("general", catalogue.general));
+    filters.replaceChildren(SenderViewerForm.build("handler", catalogue.handler),
+        SenderViewerForm.build("general", catalogue.general));
     showKind();
   }
 
@@ -180,18 +82,15 @@
 
   /** The filters of the form, then those of the extra query string. */
   function filterQuery() {
-    const query = new URLSearchParams();
-    const active = $("filters").querySelector("fieldset[data-kind='" + state.kind + "']");
-    for (const input of active.querySelectorAll("[data-parameter]")) {
-      const value = input.multiple ? [...input.selectedOptions].map((o) => o.value).join(",") : input.value.trim();
-      if (value !== "") {
-        query.append(input.dataset.parameter, value);
-      }
-    }
+    const query = SenderViewerForm.values(activeFilters());
     for (const [name, value] of new URLSearchParams($("extra").value.trim())) {
       query.append(name, value);
     }
     return query;
+  }
+
+  function activeFilters() {
+    return $("filters").querySelector("fieldset[data-kind='" + state.kind + "']");
   }
 
   /** The subscription's URL: the filters, the account and token, and what history asks (SPEC §9). */
@@ -337,9 +236,7 @@
       showError("The filter catalogue is not loaded yet.");
       return;
     }
-    for (const input of form.querySelectorAll("input[data-parameter]")) {
-      input.dispatchEvent(new Event("input"));
-    }
+    SenderViewerForm.check(activeFilters());
     if (!form.checkValidity()) {
       const invalid = form.querySelector(":invalid:not(fieldset)");
       showError("Fix the filter first: " + (invalid.dataset.parameter || invalid.name) + ": "
@@ -428,14 +325,14 @@
       } catch (error) {
         message = {};
       }
-      row.cells = summary(message, row.arrived);
+      row.cells = SenderViewerRows.summary(message, row.arrived, genders);
     }
     const element = document.createElement("div");
     element.className = "row";
     element.setAttribute("role", "row");
     row.cells.forEach((text, i) => {
       const cell = document.createElement("span");
-      cell.className = COLUMNS[i];
+      cell.className = SenderViewerRows.COLUMNS[i];
       cell.setAttribute("role", "cell");
       cell.textContent = text;   // event data is text, never markup
       if (i > 0) {
@@ -445,92 +342,6 @@
     });
     rowOf.set(element, row);
     return element;
-  }
-
-  // ------------------------------------------------------------------ what a row shows (SPEC §2.1, §2.2)
-
-  function at(object, path) {
-    let value = object;
-    for (const key of path.split(".")) {
-      if (value === null || typeof value !== "object") {
-        return undefined;
-      }
-      value = value[key];
-    }
-    return value === null ? undefined : value;
-  }
-
-  /** A face attribute: from the aggregate, else from the first detection that has it (as the filters read it). */
-  function faceAttribute(event, path) {
-    const aggregate = at(event, "aggregate_estimations.face.attributes." + path);
-    if (aggregate !== undefined) {
-      return aggregate;
-    }
-    for (const detection of Array.isArray(event.detections) ? event.detections : []) {
-      const value = at(detection, "samples.face.detection.attributes." + path);
-      if (value !== undefined) {
-        return value;
-      }
-    }
-    return undefined;
-  }
-
-  function time(iso) {
-    const date = new Date(iso);
-    if (!iso || isNaN(date)) {
-      return iso ? String(iso) : "";
-    }
-    const two = (n) => String(n).padStart(2, "0");
-    return two(date.getHours()) + ":" + two(date.getMinutes()) + ":" + two(date.getSeconds()) + "."
-        + String(date.getMilliseconds()).padStart(3, "0");
-  }
-
-  function topMatch(event) {
-    let best = null;
-    for (const match of Array.isArray(event.matches) ? event.matches : []) {
-      for (const candidate of Array.isArray(match && match.candidates) ? match.candidates : []) {
-        const similarity = candidate && candidate.similarity;
-        if (typeof similarity === "number" && (best === null || similarity > best.similarity)) {
-          best = {label: match.label, similarity};
-        }
-      }
-    }
-    return best === null ? "" : (best.label !== undefined ? best.label + " " : "") + best.similarity.toFixed(2);
-  }
-
-  function place(event) {
-    const where = event.location || {};
-    const words = [where.city, where.street, where.house_number].filter((w) => w !== undefined && w !== null);
-    if (words.length) {
-      return words.join(", ");
-    }
-    const geo = where.geo_position;
-    return geo && geo.latitude !== undefined ? geo.latitude + ", " + geo.longitude : "";
-  }
-
-  /** The cells of a row; the time is the event's creation, else when the message arrived. */
-  function summary(message, arrived) {
-    const event = message.event && typeof message.event === "object" ? message.event : {};
-    const age = at(event, "face_attributes.basic_attributes.age");
-    const gender = at(event, "face_attributes.basic_attributes.gender");
-    const person = [typeof age === "number" ? String(Math.round(age)) : "",
-      gender === undefined ? "" : genders[String(gender)] || String(gender)].filter((s) => s !== "").join(", ");
-    const origin = message.handler_id !== undefined ? message.handler_id : message.event_type;
-    return [
-      time(message["event-create-time"]) || time(new Date(arrived).toISOString()),
-      text(event.source),
-      text(origin),
-      person,
-      text(faceAttribute(event, "emotions.predominant_emotion")),
-      text(faceAttribute(event, "mask.predominant_mask")),
-      text(faceAttribute(event, "liveness.prediction")),
-      topMatch(event),
-      place(event)
-    ];
-  }
-
-  function text(value) {
-    return value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
   }
 
   // ------------------------------------------------------------------ the page's controls

@@ -23,7 +23,8 @@ public final class ViewerEndpoint {
 
     private static final String PREFIX = "/viewer/";
     private static final String PAGE = "index.html";
-    private static final Set<String> FILES = Set.of(PAGE, "viewer.css", "viewer.js", "icon.svg");
+    private static final Set<String> FILES = Set.of(PAGE, "viewer.css", "viewer.js", "form.js", "rows.js",
+            "icon.svg");
 
     private final StaticFiles files = StaticFiles.of("/dev/sender/server/viewer", FILES);
     private final Map<String, Object> catalogue;
