@@ -74,13 +74,14 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.put("broker", broker.name());
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
+        config.put("viewer", b.viewer);
         this.effectiveConfig = Collections.unmodifiableMap(config);
         this.writers = new WriterThreads("sender-writer", settings.writerThreads());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
                 settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
                 writers);
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
-                config, this.accessControl);
+                config, this.accessControl, b.viewer);
         addBean(components);
     }
 
@@ -172,6 +173,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         private @Nullable AccessControl accessControl;
         private @Nullable MeterRegistry meterRegistry;
         private boolean processMeters;
+        private boolean viewer;
         private Map<String, Object> extraConfig = Map.of();
 
         private Builder() {
@@ -219,6 +221,18 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
          */
         public Builder processMeters(boolean processMeters) {
             this.processMeters = processMeters;
+            return this;
+        }
+
+        /**
+         * Whether {@code /viewer} serves the live event viewer, a web page that subscribes and lists the events as
+         * they arrive; off by default (a 404, as for any unknown path), on in the standalone server.
+         *
+         * @param viewer whether to serve the viewer
+         * @return this builder
+         */
+        public Builder viewer(boolean viewer) {
+            this.viewer = viewer;
             return this;
         }
 

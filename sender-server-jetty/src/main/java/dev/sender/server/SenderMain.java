@@ -73,7 +73,7 @@ public final class SenderMain {
         Broker broker = redis == null ? Broker.inMemory()
                 : RedisBroker.builder(redis).startWithoutRedis(true).connect();
         SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
-                .processMeters(true);
+                .processMeters(true).viewer(Boolean.TRUE.equals(source.valueOrDefault(Settings.VIEWER)));
         if (redis != null) {
             builder.describe(Settings.REDIS.key(), redis.toString());
         }

@@ -276,6 +276,18 @@ public final class SenderServer implements AutoCloseable {
         }
 
         /**
+         * Whether {@code /viewer} serves the live event viewer; off by default. See
+         * {@link SenderHandler.Builder#viewer(boolean)}.
+         *
+         * @param viewer whether to serve the viewer
+         * @return this builder
+         */
+        public Builder viewer(boolean viewer) {
+            handler.viewer(viewer);
+            return this;
+        }
+
+        /**
          * The server, not started.
          *
          * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read, or

@@ -310,6 +310,37 @@ class StandaloneJarIT {
     }
 
     @Test
+    void standaloneJar_servesTheApiPage_theViewer_andTheManualsPictures_fromItself() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
+                .redirectErrorStream(true).start();
+        try {
+            String base = "http://127.0.0.1:" + awaitPort(process);
+            for (String path : List.of("/docs/spec/ui/swagger-ui-bundle.js", "/docs/spec/ui/swagger-ui.css",
+                    "/docs/spec/ui/favicon-32x32.png", "/viewer/", "/viewer/viewer.js", "/viewer/catalogue.json",
+                    "/docs/dev/operators.html", "/docs/dev/images/viewer.png")) {
+                HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        Process withoutViewer = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
+                "--port=0", "--viewer=false").redirectErrorStream(true).start();
+        try {
+            HttpResponse<String> viewer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + awaitPort(withoutViewer) + "/viewer/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(viewer.statusCode()).isEqualTo(404);
+            assertThat(viewer.body()).contains("12013", "the viewer is off");
+        } finally {
+            withoutViewer.destroy();
+            assertThat(withoutViewer.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void takenPort_isOneLineOnStandardError_andStatus2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",

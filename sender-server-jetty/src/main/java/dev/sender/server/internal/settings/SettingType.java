@@ -50,6 +50,9 @@ public final class SettingType<T> {
     public static final SettingType<URI> REDIS_URI = new SettingType<>("<uri>", SettingType::redisUri,
             URI::toString, URI::toString);
 
+    /** {@code true} or {@code false}. */
+    public static final SettingType<Boolean> BOOLEAN = new SettingType<>("true|false", SettingType::bool,
+            String::valueOf, b -> b);
     /** A file path, kept as written. */
     public static final SettingType<Path> PATH = new SettingType<>("<file>", Path::of, Path::toString,
             Path::toString);
@@ -111,6 +114,14 @@ public final class SettingType<T> {
             throw new IllegalArgumentException("'" + text + "' is not a level: trace, debug, info, warn, error or off");
         }
         return level;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not 'true' or 'false'");
+        };
     }
 
     private static int integer(String text) {

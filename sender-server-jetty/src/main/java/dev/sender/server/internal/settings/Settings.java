@@ -1,6 +1,7 @@
 package dev.sender.server.internal.settings;
 
 import static dev.sender.server.internal.settings.SettingType.AUTH;
+import static dev.sender.server.internal.settings.SettingType.BOOLEAN;
 import static dev.sender.server.internal.settings.SettingType.BYTES;
 import static dev.sender.server.internal.settings.SettingType.DURATION;
 import static dev.sender.server.internal.settings.SettingType.INTEGER;
@@ -39,6 +40,9 @@ public final class Settings {
     /** A logback configuration file that the standalone server reads in place of its built-in one. */
     public static final Setting<Path> LOG_CONFIG = Setting.standalone("log-config", PATH,
             "logback configuration file, in place of the built-in one (see -Dlogback.configurationFile too)");
+    /** Whether the standalone server serves the live event viewer at {@code /viewer}. */
+    public static final Setting<Boolean> VIEWER = Setting.standalone("viewer", BOOLEAN, true,
+            "serve the live event viewer, a web page, at /viewer (off by default when embedded)");
 
     /** Every setting, in the order {@code --help} and {@code /config} list them. */
     public static final List<Setting<?>> ALL = List.of(
@@ -97,7 +101,8 @@ public final class Settings {
                     Builder::tlsKeystorePassword, "password of the TLS keystore and its key").asSecret(),
             REDIS,
             LOG_LEVEL,
-            LOG_CONFIG);
+            LOG_CONFIG,
+            VIEWER);
 
     private Settings() {
     }

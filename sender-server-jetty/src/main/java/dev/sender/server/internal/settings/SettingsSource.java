@@ -99,6 +99,18 @@ public final class SettingsSource {
         return value;
     }
 
+    /**
+     * The value given for {@code setting}, or else its default.
+     *
+     * @param setting the setting
+     * @param <T> the type of its values
+     * @return the value; null when neither a value nor a default is there
+     */
+    public <T> @Nullable T valueOrDefault(Setting<T> setting) {
+        T value = value(setting);
+        return value != null ? value : setting.defaultValue();
+    }
+
     private static Setting<?> find(String key, String where) {
         return Settings.find(key).orElseThrow(() -> new IllegalArgumentException("unknown setting '" + key + "'"
                 + where));

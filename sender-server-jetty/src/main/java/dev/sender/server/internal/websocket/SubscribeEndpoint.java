@@ -5,7 +5,6 @@ import dev.sender.core.BrokerException;
 import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.Topic;
-import dev.sender.core.Uuids;
 import dev.sender.core.filter.Filter;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
@@ -22,7 +21,6 @@ import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.Handshaker;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /{api}/ws} and {@code GET /{api}/general_events/ws}: validates headers and filters completely,
@@ -70,12 +68,12 @@ public final class SubscribeEndpoint {
         String query = AccessGate.filterQuery(exchange);
         try {
             if (route == Route.SUBSCRIBE_HANDLER) {
-                UUID account = account(exchange);
+                UUID account = SubscriptionAccount.of(exchange);
                 if (account == null || !AccessGate.permits(exchange, Scope.SUBSCRIBE, account)) {
                     return;
                 }
                 topic = Topic.handlerEvents(account);
-                filter = HandlerEventFilter.parse(query).toFilter();
+                filter = HandlerEventFilter.parse(SubscriptionAccount.withoutParameter(query)).toFilter();
             } else {
                 if (!AccessGate.permitsGeneralEvents(exchange)) {
                     return;
@@ -146,18 +144,5 @@ public final class SubscribeEndpoint {
                         "the WebSocket upgrade request is not valid (version 13 required)");
             }
         }
-    }
-
-    private static @Nullable UUID account(Exchange exchange) {
-        String header = exchange.singleHeader(LunaHeaders.ACCOUNT_ID);
-        if (header == null) {
-            exchange.sendError(ErrorCode.FORBIDDEN, "header 'Luna-Account-Id' is required to subscribe");
-            return null;
-        }
-        UUID account = Uuids.parse(header);
-        if (account == null) {
-            exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");
-        }
-        return account;
     }
 }
