@@ -104,6 +104,17 @@ public final class GeneralEventFilter {
         return userFilters;
     }
 
+    /**
+     * The fixed parameters of a general-event subscription (SPEC §4), described: name, value type, list or not,
+     * choices and range, in the order of the SPEC. The user-defined filters ({@code event.<path>...}, see
+     * {@link UserFilter}) come in addition.
+     *
+     * @return the descriptions, unmodifiable
+     */
+    public static List<FilterParameter> parameters() {
+        return Catalogue.GENERAL.describe();
+    }
+
     /** Whether the filter has no parameter, so that every event passes. */
     public boolean isEmpty() {
         return values.isEmpty() && userFilters.isEmpty();

@@ -94,6 +94,16 @@ public final class HandlerEventFilter {
         return values.isEmpty() ? EMPTY : new HandlerEventFilter(Catalogue.HANDLER.ordered(values));
     }
 
+    /**
+     * Every parameter of a handler-event subscription (SPEC §3), described: name, value type, list or not, choices
+     * and range, in the order of the SPEC table.
+     *
+     * @return the descriptions, unmodifiable
+     */
+    public static List<FilterParameter> parameters() {
+        return Catalogue.HANDLER.describe();
+    }
+
     /** Whether the filter has no parameter, so that every event passes. */
     public boolean isEmpty() {
         return values.isEmpty();

@@ -10,6 +10,7 @@ import dev.sender.server.internal.websocket.SubscriberSession;
 import dev.sender.server.internal.websocket.Subscribers;
 import dev.sender.server.internal.websocket.WriterThreads;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     private final WriterThreads writers;
     private final Router router;
     private final AccessControl accessControl;
+    /** What {@code /config} shows, before secrets are masked. */
+    private final Map<String, Object> effectiveConfig;
 
     private SenderHandler(Builder b) {
         this.broker = Objects.requireNonNull(b.broker, "broker");
@@ -73,12 +76,14 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         config.putAll(Settings.shown(broker.history()));
         config.putAll(extraConfig);
         config.put("plugins", plugins.stream().map(SenderPlugin::name).toList());
+        config.put("viewer", b.viewer);
+        this.effectiveConfig = Collections.unmodifiableMap(config);
         this.writers = new WriterThreads("sender-writer", settings.writerThreads());
         SubscriberSession.Context sessionContext = new SubscriberSession.Context(subscribers, metrics, scheduler,
                 settings.subscriberQueueBytes(), settings.writeTimeout().toMillis(), settings.maxInboundFrameBytes(),
                 writers);
         this.router = new Router(broker, settings, subscribers, metrics, this.plugins, sessionContext, components,
-                config, this.accessControl);
+                config, this.accessControl, b.viewer);
         addBean(components);
     }
 
@@ -115,6 +120,11 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     /** The handler's settings. */
     public SenderSettings settings() {
         return settings;
+    }
+
+    /** The settings {@code /config} shows, the broker's name and the plugins' among them; secrets not masked. */
+    Map<String, Object> effectiveConfig() {
+        return effectiveConfig;
     }
 
     @Override
@@ -165,6 +175,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         private @Nullable AccessControl accessControl;
         private @Nullable MeterRegistry meterRegistry;
         private boolean processMeters;
+        private boolean viewer;
         private Map<String, Object> extraConfig = Map.of();
 
         private Builder() {
@@ -212,6 +223,18 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
          */
         public Builder processMeters(boolean processMeters) {
             this.processMeters = processMeters;
+            return this;
+        }
+
+        /**
+         * Whether {@code /viewer} serves the live event viewer, a web page that subscribes and lists the events as
+         * they arrive; off by default (a 404, as for any unknown path), on in the standalone server.
+         *
+         * @param viewer whether to serve the viewer
+         * @return this builder
+         */
+        public Builder viewer(boolean viewer) {
+            this.viewer = viewer;
             return this;
         }
 

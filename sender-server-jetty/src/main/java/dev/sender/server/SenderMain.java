@@ -5,22 +5,27 @@ import dev.sender.core.DeliveryOptions;
 import dev.sender.core.HistoryOptions;
 import dev.sender.redis.RedisBroker;
 import dev.sender.server.internal.StandaloneCommand;
+import dev.sender.server.internal.StandaloneLogging;
 import dev.sender.server.internal.settings.Settings;
 import dev.sender.server.internal.settings.SettingsSource;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The standalone server: {@code java -jar sender-server.jar [--config FILE] [--KEY=VALUE]...}. Settings come from,
  * in rising precedence: defaults, the configuration file (properties or JSON), environment variables
  * ({@code SENDER_PORT}...), and command-line options. {@code --help} lists them all, {@code --version} prints
- * the version. Exit status: 2 for a bad option or value, an unreadable configuration file or TLS keystore, or a
- * port that cannot be bound, each said in one line on the standard error. A Redis that cannot be reached does not
- * stop the server (it would crash-loop under Compose or Kubernetes, started before its Redis): the server starts,
+ * the version. Exit status: 2 for a bad option or value, an unreadable configuration file, log configuration or
+ * TLS keystore, or a port that cannot be bound, each said in one line on the standard error. A Redis that cannot
+ * be reached does not stop the server (it would crash-loop under Compose or Kubernetes, started before its Redis): the server starts,
  * logs that Redis is not reachable yet, answers {@code /healthcheck} with {@code 502 29013} and publications with
  * {@code 500 29004}, and works as soon as Redis answers.
+ *
+ * <p>It logs through logback: a built-in configuration (INFO to the standard error), or the file of
+ * {@code --log-config} or {@code -Dlogback.configurationFile}; {@code --log-level} sets the root level.
  */
 public final class SenderMain {
 
@@ -32,8 +37,7 @@ public final class SenderMain {
 
     /** Runs the server until the JVM is asked to stop; exits with the status of {@link #run}. */
     public static void main(String[] args) {
-        configureLogging();
-        int status = run(args, System.getenv(), System.out, System.err);
+        int status = run(args, System.getenv(), System.out, System.err, StandaloneLogging::configure);
         if (status != 0) {
             System.exit(status);
         }
@@ -43,12 +47,22 @@ public final class SenderMain {
     /**
      * Starts the server that {@code args} and {@code environment} describe, or prints the help or the version to
      * {@code out}; returns the exit status, 0 once the server listens (a shutdown hook stops it), or when only
-     * help or version were asked for. Any failure is one line on {@code err}.
+     * help or version were asked for. Any failure is one line on {@code err}. Logging is left as it is.
      */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return run(args, environment, out, err, source -> { });
+    }
+
+    /**
+     * As {@link #run(String[], Map, PrintStream, PrintStream)}, logging configured by {@code configureLogging} from
+     * the settings before anything else happens.
+     */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+            Consumer<SettingsSource> configureLogging) {
         Optional<SettingsSource> parsed;
         try {
             parsed = StandaloneCommand.parse(args, environment, out);
+            parsed.ifPresent(configureLogging);
         } catch (IllegalArgumentException e) {
             err.println("sender: " + e.getMessage());
             return BAD_CONFIGURATION;
@@ -62,7 +76,7 @@ public final class SenderMain {
         Broker broker = redis == null ? Broker.inMemory(DeliveryOptions.ofDefaults(), history)
                 : RedisBroker.builder(redis).startWithoutRedis(true).history(history).connect();
         SenderServer.Builder builder = SenderServer.builder().settings(source.settings()).broker(broker)
-                .processMeters(true);
+                .processMeters(true).viewer(Boolean.TRUE.equals(source.valueOrDefault(Settings.VIEWER)));
         if (redis != null) {
             builder.describe(Settings.REDIS.key(), redis.toString());
         }
@@ -79,22 +93,5 @@ public final class SenderMain {
             broker.close();
         }, "sender-shutdown"));
         return 0;
-    }
-
-    private static void configureLogging() {
-        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
-        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        // Jetty warns of every malformed Host header, which any client can send: refused with 400, not logged.
-        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort", "error");
-        setDefault("org.slf4j.simpleLogger.log.io.lettuce", "warn");
-        setDefault("org.slf4j.simpleLogger.log.io.netty", "warn");
-    }
-
-    private static void setDefault(String property, String value) {
-        if (System.getProperty(property) == null) {
-            System.setProperty(property, value);
-        }
     }
 }

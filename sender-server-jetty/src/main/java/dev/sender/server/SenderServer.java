@@ -6,15 +6,19 @@ import dev.sender.server.internal.http.TlsKeystore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -38,6 +42,9 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} to add connectors or beans). {@link #close()} shuts down gracefully: subscribers are closed
  * with 1001 after what was accepted for them is written, then Jetty stops. A broker the builder created is
  * closed with the server; one given to {@link Builder#broker(Broker)} is left open for its owner.
+ *
+ * <p>Once listening, the server logs where, its version, its broker and the settings that differ from their
+ * defaults (secrets masked) in one line at INFO; once stopped, its uptime.
  */
 public final class SenderServer implements AutoCloseable {
 
@@ -51,6 +58,8 @@ public final class SenderServer implements AutoCloseable {
     private final SenderHandler handler;
     private final SenderSettings settings;
     private final @Nullable Broker ownedBroker;
+    /** When {@link #start()} succeeded, by {@link System#nanoTime()}; 0 when not running. */
+    private final AtomicLong startedNanos = new AtomicLong();
 
     private SenderServer(Builder b) {
         settings = b.settings;
@@ -111,7 +120,8 @@ public final class SenderServer implements AutoCloseable {
             throw new IllegalStateException("cannot start Sender on " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage(), e);
         }
-        LOG.info("Sender listening on {}://{}:{}", scheme(), settings.host(), port());
+        startedNanos.set(System.nanoTime());
+        LOG.info(ServerSummary.started(addresses(), handler.effectiveConfig()));
         return this;
     }
 
@@ -127,6 +137,19 @@ public final class SenderServer implements AutoCloseable {
     public URI uri() {
         String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
         return URI.create(scheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    }
+
+    /** Where the server listens: its own connector, then any added through {@link #jetty()}. */
+    private List<String> addresses() {
+        List<String> addresses = new ArrayList<>();
+        addresses.add(scheme() + "://" + settings.host() + ":" + port());
+        for (Connector added : jetty.getConnectors()) {
+            if (added != connector && added instanceof NetworkConnector network) {
+                addresses.add((network.getHost() == null ? "0.0.0.0" : network.getHost()) + ":"
+                        + network.getLocalPort());
+            }
+        }
+        return addresses;
     }
 
     private String scheme() {
@@ -158,6 +181,10 @@ public final class SenderServer implements AutoCloseable {
         } finally {
             if (ownedBroker != null) {
                 ownedBroker.close();
+            }
+            long started = startedNanos.getAndSet(0);
+            if (started != 0) {
+                LOG.info(ServerSummary.stopped(Duration.ofNanos(System.nanoTime() - started)));
             }
         }
     }
@@ -245,6 +272,18 @@ public final class SenderServer implements AutoCloseable {
         /** See {@link SenderHandler.Builder#processMeters(boolean)}: JVM and process meters on {@code /metrics}. */
         public Builder processMeters(boolean processMeters) {
             handler.processMeters(processMeters);
+            return this;
+        }
+
+        /**
+         * Whether {@code /viewer} serves the live event viewer; off by default. See
+         * {@link SenderHandler.Builder#viewer(boolean)}.
+         *
+         * @param viewer whether to serve the viewer
+         * @return this builder
+         */
+        public Builder viewer(boolean viewer) {
+            handler.viewer(viewer);
             return this;
         }
 

@@ -201,6 +201,16 @@ class AccessControlTest {
     }
 
     @Test
+    void browserSubscription_carriesAccountAndTokenInTheQuery() {
+        TestSubscriber browser = server.track(TestSubscriber.connect(server.ws("/2/ws?luna_account_id=" + account
+                + "&sources=cam1&access_token=" + URLEncoder.encode(token("subscribe"), StandardCharsets.UTF_8)),
+                Map.of()));
+        publish(token("publish"), "{\"source\":\"cam2\"}", "{\"source\":\"cam1\"}");
+
+        assertThat(browser.awaitJson().get("event").get("source").asText()).isEqualTo("cam1");
+    }
+
+    @Test
     void tokens_inBothCarriers_thatDiffer_are400() throws IOException {
         RawHttp.Answer answer = upgrade("/2/ws?access_token=" + token("subscribe"), LunaHeaders.ACCOUNT_ID,
                 account.toString(), "Authorization", "Bearer " + token("subscribe", account,

@@ -122,11 +122,17 @@ class OpenApiDocumentTest {
 
     // ---------------------------------------------------------------- paths
 
+    /** Resources the server adds to those of the SPEC: the files of the API page, and the live viewer. */
+    private static final Set<String> EXTENSION_PATHS = Set.of("/docs/spec/ui/{file}", "/viewer",
+            "/viewer/catalogue.json", "/viewer/{file}");
+
     @Test
     void describesEveryResourceOfTheSpec_withItsMethod() {
         SPEC_OPERATIONS.forEach((path, method) ->
                 assertThat(doc.path("paths").path(path).has(method)).as("%s %s", method, path).isTrue());
-        assertThat(names(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(SPEC_OPERATIONS.keySet());
+        Set<String> paths = new LinkedHashSet<>(SPEC_OPERATIONS.keySet());
+        paths.addAll(EXTENSION_PATHS);
+        assertThat(names(doc.path("paths"))).containsExactlyInAnyOrderElementsOf(paths);
     }
 
     @Test
@@ -152,14 +158,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void accountHeader_isARequiredUuid_onHandlerSubscriptionAndPublish() {
-        for (String where : List.of("get /{api}/ws", "post /{api}/publish")) {
-            JsonNode account = parameter(operation(where), "header", LunaHeaders.ACCOUNT_ID);
-            assertThat(account).as(where).isNotNull();
-            assertThat(account.path("required").asBoolean()).as(where).isTrue();
-            assertThat(account.path("schema").path("format").asText()).as(where).isEqualTo("uuid");
+    void accountHeader_isARequiredUuid_onPublish_andOnHandlerSubscriptionsUnlessTheQueryGivesIt() {
+        JsonNode publish = parameter(operation("post /{api}/publish"), "header", LunaHeaders.ACCOUNT_ID);
+        assertThat(publish.path("required").asBoolean()).isTrue();
+        assertThat(publish.path("schema").path("format").asText()).isEqualTo("uuid");
+
+        JsonNode header = parameter(operation("get /{api}/ws"), "header", LunaHeaders.ACCOUNT_ID);
+        JsonNode query = parameter(operation("get /{api}/ws"), "query", "luna_account_id");
+        for (JsonNode account : List.of(header, query)) {
+            assertThat(account.path("required").asBoolean()).isFalse();
+            assertThat(account.path("schema").path("format").asText()).isEqualTo("uuid");
         }
+        assertThat(header.path("description").asText()).contains("luna_account_id", "29001");
+        assertThat(query.path("description").asText()).contains("Luna-Account-Id", "29010", "never a filter");
         assertThat(parameter(operation("get /{api}/general_events/ws"), "header", LunaHeaders.ACCOUNT_ID)).isNull();
+        assertThat(parameter(operation("get /{api}/general_events/ws"), "query", "luna_account_id")).isNull();
     }
 
     @Test
@@ -190,9 +203,11 @@ class OpenApiDocumentTest {
     // ---------------------------------------------------------------- filters
 
     @Test
-    void handlerSubscription_takesEveryFilterOfSection3() {
-        assertThat(queryParameters(operation("get /{api}/ws")).keySet()).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(HANDLER_FILTERS.stream(), HISTORY_PARAMETERS.stream()).toList());
+    void handlerSubscription_takesEveryFilterOfSection3_andTheReservedParameters() {
+        Set<String> parameters = new LinkedHashSet<>(HANDLER_FILTERS);
+        parameters.add("luna_account_id");
+        parameters.addAll(HISTORY_PARAMETERS);
+        assertThat(queryParameters(operation("get /{api}/ws")).keySet()).containsExactlyInAnyOrderElementsOf(parameters);
     }
 
     @Test

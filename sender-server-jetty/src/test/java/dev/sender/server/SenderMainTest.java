@@ -2,6 +2,7 @@ package dev.sender.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sender.server.internal.StandaloneLogging;
 import dev.sender.server.internal.settings.Setting;
 import dev.sender.server.internal.settings.Settings;
 import java.io.ByteArrayOutputStream;
@@ -106,6 +107,26 @@ class SenderMainTest {
         Path badValue = Files.writeString(dir.resolve("sender.properties"), "ping-interval=soon\n");
         assertThat(run("--config", badValue.toString())).isEqualTo(2);
         assertThat(err()).hasLineCount(1).contains("ping-interval", badValue.toString(), "soon");
+    }
+
+    @Test
+    void badLogLevel_isOneLineNamingTheOptionAndTheLevels_andStatus2() {
+        assertThat(run("--log-level=loud")).isEqualTo(2);
+
+        assertThat(err()).hasLineCount(1).contains("--log-level", "'loud'", "trace, debug, info, warn, error or off");
+    }
+
+    @Test
+    void missingLogConfiguration_isOneLineNamingIt_andStatus2_beforeAnythingStarts(@TempDir Path dir) {
+        Path missing = dir.resolve("logback.xml");
+
+        int status = SenderMain.run(new String[] {"--port=0", "--log-config", missing.toString()}, Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                StandaloneLogging::configure);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).isEqualTo("sender: cannot read the log configuration " + missing
+                + ": no such file" + System.lineSeparator());
     }
 
     @Test

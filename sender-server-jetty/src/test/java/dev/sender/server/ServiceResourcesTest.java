@@ -152,7 +152,7 @@ class ServiceResourcesTest {
         HttpResponse<String> response = server.get("/docs/spec", "Accept", "text/html");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).startsWith("<!DOCTYPE html>").contains("</html>");
+        assertThat(response.body()).startsWith("<!DOCTYPE html>").contains("swagger-ui-bundle.js", "</html>");
     }
 
     @ParameterizedTest

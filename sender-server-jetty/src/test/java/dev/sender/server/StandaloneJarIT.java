@@ -27,6 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.sender.redis.testing.RedisServerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The shaded jar, started as a user would: {@code java -jar sender-server-jetty/target/sender-server.jar}. */
 class StandaloneJarIT {
@@ -83,7 +86,8 @@ class StandaloneJarIT {
             withRedis.environment().put("SENDER_REDIS", "redis://default:hunter2@127.0.0.1:" + redis.port() + "/0");
             Process server = withRedis.start();
             try {
-                String base = "http://127.0.0.1:" + awaitPort(server);
+                List<String> output = new CopyOnWriteArrayList<>();
+                String base = "http://127.0.0.1:" + awaitPort(server, output);
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthcheck")).build(),
@@ -94,6 +98,9 @@ class StandaloneJarIT {
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(config.body()).contains("\"redis\":\"redis://default:********@127.0.0.1:")
                         .contains("\"broker\":\"redis\"").doesNotContain("hunter2");
+                assertThat(output).filteredOn(line -> line.contains("Sender listening on")).singleElement().asString()
+                        .contains("broker redis, settings: host=127.0.0.1, port=0, redis=redis://default:********@127.0.0.1:")
+                        .doesNotContain("hunter2");
             } finally {
                 server.destroy();
                 assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -138,6 +145,98 @@ class StandaloneJarIT {
                 assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
             }
         }
+    }
+
+    @Test
+    void logs_requestsOnTheAccessLog_atInfo_withoutDebugLines() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
+                .redirectErrorStream(true).start();
+        try {
+            List<String> output = new CopyOnWriteArrayList<>();
+            int port = awaitPort(process, output);
+            assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line -> line.matches("\\S+ "
+                    + "\\[[^]]+] INFO  dev\\.sender\\.server\\.access - event=http method=GET path=/nope status=404 .*")));
+            assertThat(output).noneMatch(line -> line.contains(" DEBUG "));
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void logLevelDebug_setsTheRootLevel() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
+                "--log-level=debug").redirectErrorStream(true).start();
+        try {
+            List<String> output = new CopyOnWriteArrayList<>();
+            int port = awaitPort(process, output);
+            assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line ->
+                    line.contains(" DEBUG dev.sender.server.internal.http.Exchange - ")
+                            && line.contains("GET /nope answered 404")));
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void logConfigurationFile_replacesTheBuiltInOne_andCanSilenceTheAccessLog(boolean byOption, @TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("my-logback.xml"), """
+                <configuration>
+                  <appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>MINE %level %logger{0}: %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="dev.sender.server.access" level="OFF"/>
+                  <root level="INFO"><appender-ref ref="out"/></root>
+                </configuration>
+                """);
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
+                "--port=0"));
+        if (byOption) {
+            command.add("--log-config=" + file);
+        } else {
+            command.add(1, "-Dlogback.configurationFile=" + file);
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        try {
+            int port = awaitPort(process, output);
+            assertThat(get(port, "/version").statusCode()).isEqualTo(200);
+        } finally {
+            // SIGTERM through the handle, which leaves the output open (Process.destroy closes it): the stop is logged.
+            process.toHandle().destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line -> line.matches(
+                "MINE INFO SenderServer: Sender stopped after .* of uptime")));
+        assertThat(output).filteredOn(line -> line.contains("Sender listening on")).singleElement().asString()
+                .startsWith("MINE INFO SenderServer: Sender listening on http://127.0.0.1:");
+        assertThat(output).noneMatch(line -> line.contains("event=http"));
+    }
+
+    @Test
+    void brokenLogConfiguration_isOneLineOnStandardError_andStatus2(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("broken.xml"),
+                "<configuration><appender name=\"x\" class=\"no.Such\">");
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--port=0",
+                "--log-config=" + file).start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(err).hasLineCount(1).startsWith("sender: cannot use the log configuration " + file + ": ");
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int awaitPort(Process process) throws Exception {
@@ -212,6 +311,37 @@ class StandaloneJarIT {
         } finally {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void standaloneJar_servesTheApiPage_theViewer_andTheManualsPictures_fromItself() throws Exception {
+        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
+                .redirectErrorStream(true).start();
+        try {
+            String base = "http://127.0.0.1:" + awaitPort(process);
+            for (String path : List.of("/docs/spec/ui/swagger-ui-bundle.js", "/docs/spec/ui/swagger-ui.css",
+                    "/docs/spec/ui/favicon-32x32.png", "/viewer/", "/viewer/viewer.js", "/viewer/catalogue.json",
+                    "/docs/dev/operators.html", "/docs/dev/images/viewer.png")) {
+                HttpResponse<Void> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            }
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        Process withoutViewer = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
+                "--port=0", "--viewer=false").redirectErrorStream(true).start();
+        try {
+            HttpResponse<String> viewer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + awaitPort(withoutViewer) + "/viewer/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(viewer.statusCode()).isEqualTo(404);
+            assertThat(viewer.body()).contains("12013", "the viewer is off");
+        } finally {
+            withoutViewer.destroy();
+            assertThat(withoutViewer.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
     }
 

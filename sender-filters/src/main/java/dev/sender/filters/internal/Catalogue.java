@@ -3,6 +3,7 @@ package dev.sender.filters.internal;
 import static dev.sender.filters.internal.Parameters.*;
 
 import dev.sender.core.filter.Filter;
+import dev.sender.filters.FilterParameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,6 +40,15 @@ public final class Catalogue {
     /** The parameters, in printing order. */
     public List<Parameter<?>> parameters() {
         return parameters;
+    }
+
+    /**
+     * What each parameter takes, in printing order.
+     *
+     * @return the descriptions
+     */
+    public List<FilterParameter> describe() {
+        return parameters.stream().map(Parameter::describe).toList();
     }
 
     /** The parameter called {@code name}, case-sensitively, or {@code null}. */

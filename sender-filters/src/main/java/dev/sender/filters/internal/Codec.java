@@ -1,5 +1,7 @@
 package dev.sender.filters.internal;
 
+import dev.sender.filters.FilterParameter;
+
 /**
  * How the value of one parameter reads from decoded query text, is checked when a builder is given it,
  * and prints back to the text that reads it again.
@@ -24,4 +26,12 @@ public interface Codec<T> {
 
     /** The decoded text that {@link #parse} reads back to {@code value}. */
     String format(T value);
+
+    /**
+     * What values this codec reads, as the description of a parameter.
+     *
+     * @param name the parameter's name
+     * @return the description
+     */
+    FilterParameter describe(String name);
 }

@@ -5,7 +5,10 @@ import static dev.sender.filters.internal.Problems.quote;
 
 import dev.sender.core.Uuids;
 import dev.sender.core.event.EventAttribute;
+import dev.sender.filters.FilterParameter;
+import dev.sender.filters.FilterParameter.ValueType;
 import dev.sender.filters.GeoBounds;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -43,6 +46,11 @@ public final class Codecs {
         public String format(String value) {
             return value;
         }
+
+        @Override
+        public FilterParameter describe(String name) {
+            return plain(name, ValueType.TEXT);
+        }
     };
 
     /** A tag: text of at most {@value #MAX_TAG_LENGTH} characters. */
@@ -65,6 +73,11 @@ public final class Codecs {
         public String format(String value) {
             return value;
         }
+
+        @Override
+        public FilterParameter describe(String name) {
+            return new FilterParameter(name, ValueType.TEXT, false, List.of(), null, null, MAX_TAG_LENGTH);
+        }
     };
 
     /** A UUID written {@code 8-4-4-4-12} in hexadecimal digits of either case. */
@@ -86,12 +99,21 @@ public final class Codecs {
         public String format(UUID value) {
             return value.toString();
         }
+
+        @Override
+        public FilterParameter describe(String name) {
+            return plain(name, ValueType.UUID);
+        }
     };
 
     /** The {@code geo_position} box. */
     public static final Codec<GeoBounds> GEO = new GeoCodec();
 
     private Codecs() {
+    }
+
+    private static FilterParameter plain(String name, ValueType type) {
+        return new FilterParameter(name, type, false, List.of(), null, null, null);
     }
 
     /** An integer within {@code [min, max]}. */
@@ -121,6 +143,13 @@ public final class Codecs {
             @Override
             public String format(Integer value) {
                 return value.toString();
+            }
+
+            @Override
+            public FilterParameter describe(String name) {
+                return new FilterParameter(name, ValueType.INTEGER, false, List.of(),
+                        min == Integer.MIN_VALUE ? null : BigDecimal.valueOf(min),
+                        max == Integer.MAX_VALUE ? null : BigDecimal.valueOf(max), null);
             }
         };
     }
@@ -153,6 +182,12 @@ public final class Codecs {
             public String format(Double value) {
                 return Numbers.format(value);
             }
+
+            @Override
+            public FilterParameter describe(String name) {
+                return new FilterParameter(name, ValueType.NUMBER, false, List.of(), new BigDecimal(Numbers.format(min)),
+                        new BigDecimal(Numbers.format(max)), null);
+            }
         };
     }
 
@@ -174,6 +209,13 @@ public final class Codecs {
             @Override
             public String format(E value) {
                 return value.queryValue();
+            }
+
+            @Override
+            public FilterParameter describe(String name) {
+                List<FilterParameter.Choice> choices = EnumSet.allOf(type).stream().map(constant -> new FilterParameter
+                        .Choice(constant.queryValue(), constant.name().toLowerCase(Locale.ROOT))).toList();
+                return new FilterParameter(name, ValueType.CHOICE, false, choices, null, null, null);
             }
         };
     }
@@ -223,6 +265,11 @@ public final class Codecs {
                     parts.add(item.format(element));
                 }
                 return String.join(",", parts);
+            }
+
+            @Override
+            public FilterParameter describe(String name) {
+                return item.describe(name).asList();
             }
         };
     }
@@ -290,6 +337,11 @@ public final class Codecs {
                 out.append(",latitude_delta,").append(Numbers.format(value.latitudeDelta()));
             }
             return out.toString();
+        }
+
+        @Override
+        public FilterParameter describe(String name) {
+            return plain(name, ValueType.GEO_BOX);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.sender.filters.internal;
 import static dev.sender.filters.internal.Problems.invalid;
 
 import dev.sender.core.filter.Filter;
+import dev.sender.filters.FilterParameter;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -63,6 +64,15 @@ public final class Parameter<T> {
     /** The core filter {@code value}, a value of this parameter, stands for. */
     public Filter toFilter(Object value) {
         return filter.apply(cast(value));
+    }
+
+    /**
+     * What values the parameter takes.
+     *
+     * @return the description
+     */
+    public FilterParameter describe() {
+        return codec.describe(name);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import dev.sender.server.AccessControl;
 import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.auth.AccessGate;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.RefusedException;
 import dev.sender.server.internal.http.Route;
@@ -17,6 +18,7 @@ import dev.sender.server.internal.publish.PublishEndpoint;
 import dev.sender.server.internal.service.ConfigEndpoint;
 import dev.sender.server.internal.service.DocsEndpoint;
 import dev.sender.server.internal.service.ServiceEndpoints;
+import dev.sender.server.internal.viewer.ViewerEndpoint;
 import dev.sender.server.internal.websocket.SubscribeEndpoint;
 import dev.sender.server.internal.websocket.SubscriberSession;
 import dev.sender.server.internal.websocket.Subscribers;
@@ -30,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers every request: assigns its request id, routes it to its resource (404 and 405 otherwise), and
- * counts it in the metrics when it completes.
+ * counts it in the metrics and the access log when it completes.
  */
 public final class Router {
 
@@ -43,11 +45,13 @@ public final class Router {
     private final DocsEndpoint docs = new DocsEndpoint();
     /** Null without access control. */
     private final @Nullable AccessGate gate;
+    /** Null when the viewer is off: its paths are then no resources. */
+    private final @Nullable ViewerEndpoint viewer;
 
     /** A router for a server on {@code broker}. */
     public Router(Broker broker, SenderSettings settings, Subscribers subscribers, SenderMetrics metrics,
             Plugins plugins, SubscriberSession.Context sessionContext, WebSocketComponents components,
-            Map<String, Object> effectiveConfig, AccessControl accessControl) {
+            Map<String, Object> effectiveConfig, AccessControl accessControl, boolean viewer) {
         this.settings = settings;
         this.metrics = metrics;
         this.subscribe = new SubscribeEndpoint(broker, settings, subscribers, sessionContext, components);
@@ -55,6 +59,7 @@ public final class Router {
         this.service = new ServiceEndpoints(broker, plugins, metrics);
         this.config = new ConfigEndpoint(effectiveConfig);
         this.gate = AccessGate.of(accessControl);
+        this.viewer = viewer ? new ViewerEndpoint(settings.apiVersions(), ServiceEndpoints.API_VERSION) : null;
     }
 
     /** Answers {@code request}; always handles it. */
@@ -116,6 +121,7 @@ public final class Router {
             case SUBSCRIBE_HANDLER, SUBSCRIBE_GENERAL -> subscribe.handle(exchange, route);
             case PUBLISH_HANDLER, PUBLISH_GENERAL -> publish.handle(exchange, route);
             case DOCS_SPEC -> docs.spec(exchange);
+            case DOCS_SPEC_UI -> docs.specUi(exchange);
             case DOCS_DEV -> docs.manualRoot(exchange);
             case DOCS_DEV_PAGE -> docs.manualPage(exchange);
             case CONFIG -> {
@@ -126,10 +132,20 @@ public final class Router {
             case PLUGINS -> service.plugins(exchange);
             case METRICS -> service.metrics(exchange);
             case HEALTHCHECK -> service.health(exchange);
+            case VIEWER, VIEWER_CATALOGUE, VIEWER_FILE -> {
+                if (viewer != null) {
+                    viewer.handle(exchange, route);
+                } else {
+                    exchange.sendError(ErrorCode.RESOURCE_NOT_FOUND, "no resource at path '" + exchange.path()
+                            + "': the viewer is off (setting 'viewer')");
+                }
+            }
         }
     }
 
     private void count(String method, String label, Response response, Exchange exchange, long start) {
-        metrics.request(method, label, response.getStatus(), exchange.error(), System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        metrics.request(method, label, response.getStatus(), exchange.error(), nanos);
+        AccessLog.request(exchange, nanos);
     }
 }

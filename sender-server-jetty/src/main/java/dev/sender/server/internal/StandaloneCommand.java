@@ -89,7 +89,8 @@ public final class StandaloneCommand {
                 .optionListHeading("%nOptions:%n")
                 .footerHeading("%nExit status:%n")
                 .footer("  0  --help or --version printed (SIGTERM or Ctrl-C stops the server gracefully)",
-                        "  2  a bad option or value, an unreadable configuration file or TLS keystore, or the port cannot be bound",
+                        "  2  a bad option or value, an unreadable configuration file, log configuration or TLS",
+                        "     keystore, or a port that cannot be bound",
                         "An unreachable Redis does not stop the server: /healthcheck answers 502 and publications 500 until",
                         "Redis answers, and the server retries in the background meanwhile.")
                 .sortOptions(false)

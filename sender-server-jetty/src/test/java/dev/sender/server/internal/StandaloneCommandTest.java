@@ -50,6 +50,15 @@ class StandaloneCommandTest {
     }
 
     @Test
+    void viewer_isOnByDefault_andSwitchesOffByOptionOrVariable() {
+        assertThat(parse(Map.of()).valueOrDefault(Settings.VIEWER)).isTrue();
+        assertThat(parse(Map.of(), "--viewer=false").valueOrDefault(Settings.VIEWER)).isFalse();
+        assertThat(parse(Map.of("SENDER_VIEWER", "false")).valueOrDefault(Settings.VIEWER)).isFalse();
+        assertThatThrownBy(() -> parse(Map.of(), "--viewer=no")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--viewer").hasMessageContaining("'no' is not 'true' or 'false'");
+    }
+
+    @Test
     void anOptionGivenTwice_takesTheLastValue() {
         assertThat(parse(Map.of(), "--port", "6000", "--port=6001").settings().port()).isEqualTo(6001);
     }

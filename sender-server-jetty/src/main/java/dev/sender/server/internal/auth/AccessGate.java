@@ -11,10 +11,7 @@ import dev.sender.server.AccessRequest;
 import dev.sender.server.Scope;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.Route;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.jspecify.annotations.Nullable;
@@ -120,10 +117,10 @@ public final class AccessGate {
         String token = null;
         for (String part : query.split("&")) {
             int eq = part.indexOf('=');
-            if (!ACCESS_TOKEN.equals(decode(eq < 0 ? part : part.substring(0, eq)))) {
+            if (!ACCESS_TOKEN.equals(Exchange.decode(eq < 0 ? part : part.substring(0, eq)))) {
                 continue;
             }
-            String value = eq < 0 ? "" : decode(part.substring(eq + 1));
+            String value = eq < 0 ? "" : Exchange.decode(part.substring(eq + 1));
             if (token != null && !token.equals(value)) {
                 exchange.sendError(ErrorCode.BAD_HEADER, "the query parameter '" + ACCESS_TOKEN
                         + "' is given more than once with different values; give it once");
@@ -139,21 +136,11 @@ public final class AccessGate {
      * is on; as given otherwise, where {@value #ACCESS_TOKEN} is an unknown filter as it always was.
      */
     public static String filterQuery(Exchange exchange) {
-        String query = exchange.request().getHttpURI().getQuery();
-        if (query == null) {
-            return "";
+        if (exchange.grant() == null) {
+            String query = exchange.request().getHttpURI().getQuery();
+            return query == null ? "" : query;
         }
-        if (exchange.grant() == null || !query.contains(ACCESS_TOKEN.substring(0, 6))) {
-            return query;
-        }
-        StringBuilder kept = new StringBuilder(query.length());
-        for (String part : query.split("&")) {
-            int eq = part.indexOf('=');
-            if (!ACCESS_TOKEN.equals(decode(eq < 0 ? part : part.substring(0, eq)))) {
-                kept.append(kept.length() == 0 ? "" : "&").append(part);
-            }
-        }
-        return kept.toString();
+        return exchange.queryWithout(ACCESS_TOKEN);
     }
 
     /**
@@ -216,13 +203,5 @@ public final class AccessGate {
     public static @Nullable Instant expiry(Exchange exchange) {
         AccessGrant grant = exchange.grant();
         return grant == null ? null : grant.expiresAt();
-    }
-
-    private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text.toLowerCase(Locale.ROOT);
-        }
     }
 }

@@ -3,10 +3,12 @@ package dev.sender.server.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.sender.core.ErrorCode;
 import dev.sender.server.AccessGrant;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -122,6 +124,37 @@ public final class Exchange {
             }
         }
         return first;
+    }
+
+    /**
+     * The raw query string without the parameters named {@code name}, compared once percent-decoded (so that
+     * {@code access%5Ftoken} is {@code access_token} too); empty when there is no query.
+     */
+    public String queryWithout(String name) {
+        String query = request.getHttpURI().getQuery();
+        if (query == null) {
+            return "";
+        }
+        if (query.indexOf('%') < 0 && !query.contains(name)) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder(query.length());
+        for (String part : query.split("&")) {
+            int eq = part.indexOf('=');
+            if (!name.equals(decode(eq < 0 ? part : part.substring(0, eq)))) {
+                kept.append(kept.length() == 0 ? "" : "&").append(part);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** {@code text} of a query string percent-decoded; lower-cased as given when it is not valid. */
+    public static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text.toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Answers with {@code body} as JSON. */

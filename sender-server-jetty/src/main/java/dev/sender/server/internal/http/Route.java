@@ -11,12 +11,16 @@ public enum Route {
     PUBLISH_HANDLER("POST", "/{api}/publish"),
     PUBLISH_GENERAL("POST", "/{api}/general_events/publish"),
     DOCS_SPEC("GET", "/docs/spec"),
+    DOCS_SPEC_UI("GET", "/docs/spec/ui/{file}"),
     DOCS_DEV("GET", "/docs/dev"),
     DOCS_DEV_PAGE("GET", "/docs/dev/{page}"),
     CONFIG("GET", "/config"),
     PLUGINS("GET", "/plugins"),
     METRICS("GET", "/metrics"),
-    HEALTHCHECK("GET", "/healthcheck");
+    HEALTHCHECK("GET", "/healthcheck"),
+    VIEWER("GET", "/viewer"),
+    VIEWER_CATALOGUE("GET", "/viewer/catalogue.json"),
+    VIEWER_FILE("GET", "/viewer/{file}");
 
     private final String method;
     private final String template;
@@ -66,10 +70,18 @@ public enum Route {
             case "/plugins": return found(PLUGINS);
             case "/metrics": return found(METRICS);
             case "/healthcheck": return found(HEALTHCHECK);
+            case "/viewer": return found(VIEWER);
+            case "/viewer/catalogue.json": return found(VIEWER_CATALOGUE);
             default: break;
         }
         if (path.startsWith("/docs/dev/") && path.length() > "/docs/dev/".length()) {
             return found(DOCS_DEV_PAGE);
+        }
+        if (path.startsWith("/viewer/")) {
+            return found(VIEWER_FILE);
+        }
+        if (path.startsWith("/docs/spec/ui/") && path.length() > "/docs/spec/ui/".length()) {
+            return found(DOCS_SPEC_UI);
         }
         int slash = path.indexOf('/', 1);
         if (slash < 0) {

@@ -29,9 +29,19 @@ public final class ConfigEndpoint {
     private final Map<String, Object> config;
 
     public ConfigEndpoint(Map<String, Object> effective) {
+        this.config = masked(effective);
+    }
+
+    /**
+     * {@code effective} as {@code /config} shows it, every secret replaced by {@code ********}.
+     *
+     * @param effective settings by key, in the order to show them
+     * @return a copy, in the same order
+     */
+    public static Map<String, Object> masked(Map<String, Object> effective) {
         Map<String, Object> masked = new LinkedHashMap<>();
         effective.forEach((key, value) -> masked.put(key, mask(key, value)));
-        this.config = masked;
+        return masked;
     }
 
     /**

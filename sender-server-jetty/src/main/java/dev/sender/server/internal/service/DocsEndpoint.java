@@ -1,17 +1,18 @@
 package dev.sender.server.internal.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sender.core.ErrorCode;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.MediaTypes;
+import dev.sender.server.internal.http.StaticFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -20,37 +21,45 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /docs/spec} (the OpenAPI document as YAML or as an HTML page) and {@code /docs/dev} (the manual,
- * rendered from the Markdown of {@code docs/} packed with the server).
+ * {@code /docs/spec} (the OpenAPI document as YAML, or as a Swagger UI page whose files {@code /docs/spec/ui/}
+ * serves from the swagger-ui webjar) and {@code /docs/dev} (the manual, rendered from the Markdown of
+ * {@code docs/} packed with the server).
  */
 public final class DocsEndpoint {
 
     private static final String SPEC = "/dev/sender/server/openapi.yaml";
+    private static final String SPEC_PAGE = "/dev/sender/server/docs/api.html";
+    private static final String SPEC_UI = "/docs/spec/ui/";
+    /** The files of the webjar the page loads; the webjar's other files are not served. */
+    private static final Set<String> SWAGGER_UI_FILES =
+            Set.of("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png", "favicon-16x16.png");
     private static final String MANUAL = "/dev/sender/server/manual/";
     private static final Pattern PAGE = Pattern.compile("[a-z0-9-]+\\.html");
+    private static final Pattern IMAGE = Pattern.compile("images/[a-z0-9-]+\\.png");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("href=\"([a-z0-9-]+)\\.md(#[^\"]*)?\"");
 
     private final byte[] specYaml;
     private final byte[] specHtml;
+    private final StaticFiles swaggerUi = StaticFiles.of("/META-INF/resources/webjars/swagger-ui/"
+            + swaggerUiVersion(), SWAGGER_UI_FILES);
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+    /** The pictures the manual's pages show, from {@code docs/images/}. */
+    private final StaticFiles images = StaticFiles.matching(MANUAL, IMAGE);
     private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
 
+    /** The documentation resources, read from the classpath. */
     public DocsEndpoint() {
-        byte[] yaml = resource(SPEC);
-        if (yaml == null) {
-            throw new IllegalStateException("missing resource " + SPEC);
-        }
-        specYaml = yaml;
-        try {
-            JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-            specHtml = OpenApiPage.render(spec, new String(yaml, StandardCharsets.UTF_8))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        specYaml = required(SPEC);
+        specHtml = required(SPEC_PAGE);
     }
 
+    /**
+     * Answers {@code GET /docs/spec}: the document as YAML or the page showing it, as {@code Accept} prefers;
+     * {@code 415 12024} when it prefers neither.
+     *
+     * @param exchange the request
+     */
     public void spec(Exchange exchange) {
         String accept = exchange.listHeader("Accept");
         MediaTypes.Choice choice = MediaTypes.choose(accept, "application/x-yaml", "text/html");
@@ -64,13 +73,36 @@ public final class DocsEndpoint {
         }
     }
 
+    /**
+     * Answers {@code GET /docs/spec/ui/{file}}: a file of Swagger UI, which the page of {@code /docs/spec} loads.
+     *
+     * @param exchange the request
+     */
+    public void specUi(Exchange exchange) {
+        swaggerUi.serve(exchange, exchange.path().substring(SPEC_UI.length()));
+    }
+
+    /**
+     * Answers {@code GET /docs/dev}: a redirect to the manual's index page.
+     *
+     * @param exchange the request
+     */
     public void manualRoot(Exchange exchange) {
         String context = org.eclipse.jetty.server.Request.getContextPath(exchange.request());
         exchange.redirect((context == null ? "" : context) + "/docs/dev/index.html");
     }
 
+    /**
+     * Answers {@code GET /docs/dev/{page}}: a page of the manual, rendered from its Markdown, or a picture of it.
+     *
+     * @param exchange the request
+     */
     public void manualPage(Exchange exchange) {
         String name = exchange.path().substring("/docs/dev/".length());
+        if (name.startsWith("images/")) {
+            images.serve(exchange, name);
+            return;
+        }
         byte[] page = PAGE.matcher(name).matches() ? pages.computeIfAbsent(name, this::render) : null;
         if (page == null || page.length == 0) {
             pages.remove(name);
@@ -89,11 +121,30 @@ public final class DocsEndpoint {
         body = MARKDOWN_LINK.matcher(body).replaceAll("href=\"$1.html$2\"");
         String title = htmlName.replace(".html", "");
         return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sender manual: " + title
-                + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
+                // An empty icon: without one a browser asks for /favicon.ico, which is no resource (404).
+                + "</title><link rel=\"icon\" href=\"data:,\"><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em;"
                 + "line-height:1.5}pre,code{background:#f4f4f4}pre{padding:.5em;overflow:auto}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}</style></head>"
                 + "<body><nav><a href=\"index.html\">Sender manual</a></nav>\n" + body + "</body></html>\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String swaggerUiVersion() {
+        Properties versions = new Properties();
+        try (InputStream in = new ByteArrayInputStream(required("/dev/sender/server/version.properties"))) {
+            versions.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return versions.getProperty("swagger-ui");
+    }
+
+    private static byte[] required(String name) {
+        byte[] bytes = resource(name);
+        if (bytes == null) {
+            throw new IllegalStateException("missing resource " + name);
+        }
+        return bytes;
     }
 
     private static byte @Nullable [] resource(String name) {

@@ -55,7 +55,7 @@ public record Setting<T>(String key, SettingType<T> type, @Nullable T defaultVal
         return new Setting<>(key, type, null, false, description, null, null);
     }
 
-    /** A setting of the standalone server alone, with a default. */
+    /** A setting of the standalone server alone, with the default {@code --help} shows. */
     static <T> Setting<T> standalone(String key, SettingType<T> type, T defaultValue, String description) {
         return new Setting<>(key, type, defaultValue, false, description, null, null);
     }

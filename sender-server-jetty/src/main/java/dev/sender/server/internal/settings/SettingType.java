@@ -51,9 +51,15 @@ public final class SettingType<T> {
     public static final SettingType<URI> REDIS_URI = new SettingType<>("<uri>", SettingType::redisUri,
             URI::toString, URI::toString);
 
+    /** {@code true} or {@code false}. */
+    public static final SettingType<Boolean> BOOLEAN = new SettingType<>("true|false", SettingType::bool,
+            String::valueOf, b -> b);
     /** A file path, kept as written. */
     public static final SettingType<Path> PATH = new SettingType<>("<file>", Path::of, Path::toString,
             Path::toString);
+    /** A log level: {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or {@code off}. */
+    public static final SettingType<String> LEVEL = new SettingType<>("<level>", SettingType::logLevel,
+            level -> level, level -> level);
     /** How requests are authenticated: {@code none} or {@code jwt}. */
     public static final SettingType<AuthMode> AUTH = new SettingType<>("none|jwt", SettingType::auth,
             a -> a.name().toLowerCase(Locale.ROOT), a -> a.name().toLowerCase(Locale.ROOT));
@@ -114,6 +120,22 @@ public final class SettingType<T> {
             case "none" -> AuthMode.NONE;
             case "jwt" -> AuthMode.JWT;
             default -> throw new IllegalArgumentException("'" + text + "' is not 'none' or 'jwt'");
+        };
+    }
+
+    private static String logLevel(String text) {
+        String level = text.toLowerCase(Locale.ROOT);
+        if (!Set.of("trace", "debug", "info", "warn", "error", "off").contains(level)) {
+            throw new IllegalArgumentException("'" + text + "' is not a level: trace, debug, info, warn, error or off");
+        }
+        return level;
+    }
+
+    private static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + text + "' is not 'true' or 'false'");
         };
     }
 

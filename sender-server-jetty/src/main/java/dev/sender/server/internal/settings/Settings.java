@@ -1,11 +1,13 @@
 package dev.sender.server.internal.settings;
 
 import static dev.sender.server.internal.settings.SettingType.AUTH;
+import static dev.sender.server.internal.settings.SettingType.BOOLEAN;
 import static dev.sender.server.internal.settings.SettingType.BYTES;
 import static dev.sender.server.internal.settings.SettingType.DURATION;
 import static dev.sender.server.internal.settings.SettingType.INTEGER;
 import static dev.sender.server.internal.settings.SettingType.INTEGERS;
 import static dev.sender.server.internal.settings.SettingType.INT_BYTES;
+import static dev.sender.server.internal.settings.SettingType.LEVEL;
 import static dev.sender.server.internal.settings.SettingType.PATH;
 import static dev.sender.server.internal.settings.SettingType.REDIS_URI;
 import static dev.sender.server.internal.settings.SettingType.TEXT;
@@ -46,6 +48,15 @@ public final class Settings {
     public static final Setting<Long> HISTORY_MAX_BYTES = Setting.standalone("history-max-bytes",
             BYTES.requiring(n -> n > 0, "be positive"), HistoryOptions.DEFAULT_MAX_BYTES,
             "most bytes of history kept across topics in memory, oldest dropped first (not with Redis)");
+    /** The standalone server's least level logged; unless given, the log configuration's (info in the built-in one). */
+    public static final Setting<String> LOG_LEVEL = Setting.standalone("log-level", LEVEL, "info",
+            "least level logged (the root logger's): trace, debug, info, warn, error or off");
+    /** A logback configuration file that the standalone server reads in place of its built-in one. */
+    public static final Setting<Path> LOG_CONFIG = Setting.standalone("log-config", PATH,
+            "logback configuration file, in place of the built-in one (see -Dlogback.configurationFile too)");
+    /** Whether the standalone server serves the live event viewer at {@code /viewer}. */
+    public static final Setting<Boolean> VIEWER = Setting.standalone("viewer", BOOLEAN, true,
+            "serve the live event viewer, a web page, at /viewer (off by default when embedded)");
 
     /** Every setting, in the order {@code --help} and {@code /config} list them. */
     public static final List<Setting<?>> ALL = List.of(
@@ -105,7 +116,10 @@ public final class Settings {
             REDIS,
             HISTORY_SIZE,
             HISTORY_TTL,
-            HISTORY_MAX_BYTES);
+            HISTORY_MAX_BYTES,
+            LOG_LEVEL,
+            LOG_CONFIG,
+            VIEWER);
 
     private Settings() {
     }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -100,10 +99,16 @@ public final class SettingsSource {
         return value;
     }
 
-    /** The value given for {@code setting}, or its default when none was. */
-    public <T> T valueOrDefault(Setting<T> setting) {
+    /**
+     * The value given for {@code setting}, or else its default.
+     *
+     * @param setting the setting
+     * @param <T> the type of its values
+     * @return the value; null when neither a value nor a default is there
+     */
+    public <T> @Nullable T valueOrDefault(Setting<T> setting) {
         T value = value(setting);
-        return value != null ? value : Objects.requireNonNull(setting.defaultValue(), setting.key());
+        return value != null ? value : setting.defaultValue();
     }
 
     private static Setting<?> find(String key, String where) {

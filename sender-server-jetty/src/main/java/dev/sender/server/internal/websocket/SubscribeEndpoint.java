@@ -6,7 +6,6 @@ import dev.sender.core.ErrorCode;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.SubscriptionStart;
 import dev.sender.core.Topic;
-import dev.sender.core.Uuids;
 import dev.sender.core.filter.Filter;
 import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
@@ -14,6 +13,7 @@ import dev.sender.filters.InvalidFilterException;
 import dev.sender.server.Scope;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.auth.AccessGate;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.http.Exchange;
 import dev.sender.server.internal.http.Route;
 import java.util.List;
@@ -22,7 +22,6 @@ import org.eclipse.jetty.websocket.core.Configuration;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.Handshaker;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /{api}/ws} and {@code GET /{api}/general_events/ws}: validates headers and filters completely,
@@ -72,12 +71,12 @@ public final class SubscribeEndpoint {
         String query = AccessGate.filterQuery(exchange);
         try {
             if (route == Route.SUBSCRIBE_HANDLER) {
-                UUID account = account(exchange);
+                UUID account = SubscriptionAccount.of(exchange);
                 if (account == null || !AccessGate.permits(exchange, Scope.SUBSCRIBE, account)) {
                     return;
                 }
                 topic = Topic.handlerEvents(account);
-                history = HistoryParameters.take(query, broker.history());
+                history = HistoryParameters.take(SubscriptionAccount.withoutParameter(query), broker.history());
                 filter = HandlerEventFilter.parse(history.filterQuery()).toFilter();
             } else {
                 if (!AccessGate.permitsGeneralEvents(exchange)) {
@@ -104,6 +103,7 @@ public final class SubscribeEndpoint {
         SubscriberSession session = new SubscriberSession(topic, filter, history.positions(), exchange.requestId(),
                 sessionContext);
         session.expireAt(AccessGate.expiry(exchange));
+        session.logAccessTo(AccessLog.subscription(exchange));
         subscribers.add(session);
         try {
             // Subscribed before the 101 goes out, so every event published after the client sees it arrives.
@@ -158,18 +158,5 @@ public final class SubscribeEndpoint {
                         "the WebSocket upgrade request is not valid (version 13 required)");
             }
         }
-    }
-
-    private static @Nullable UUID account(Exchange exchange) {
-        String header = exchange.singleHeader(LunaHeaders.ACCOUNT_ID);
-        if (header == null) {
-            exchange.sendError(ErrorCode.FORBIDDEN, "header 'Luna-Account-Id' is required to subscribe");
-            return null;
-        }
-        UUID account = Uuids.parse(header);
-        if (account == null) {
-            exchange.sendError(ErrorCode.BAD_HEADER, "header 'Luna-Account-Id' must be a UUID, got '" + header + "'");
-        }
-        return account;
     }
 }

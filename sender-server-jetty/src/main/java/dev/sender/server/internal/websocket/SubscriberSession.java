@@ -11,6 +11,7 @@ import dev.sender.core.SubscriptionStart;
 import dev.sender.core.Topic;
 import dev.sender.core.event.EventMessage;
 import dev.sender.core.filter.Filter;
+import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.metrics.SenderMetrics;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -94,6 +95,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
     private long inboundMessageBytes;
+    /** Counts what the session sends and logs its close; null until set, before the session subscribes. */
+    private volatile AccessLog.@Nullable Subscription access;
 
     /**
      * What sessions share.
@@ -131,6 +134,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                     CloseCodes.TOKEN_EXPIRED);
             closeWith(CloseCodes.TOKEN_EXPIRED, "token expired");
         }
+    }
+
+    /** Counts what the session sends in {@code access} and logs its close there. */
+    void logAccessTo(AccessLog.Subscription access) {
+        this.access = access;
     }
 
     /** Subscribes to {@code broker} from {@code start}; messages (replayed ones first) wait for the connection. */
@@ -229,6 +237,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         @Override
         public void succeeded() {
             untrack();
+            AccessLog.Subscription log = access;
+            if (log != null) {
+                log.sent(size);
+            }
         }
 
         @Override
@@ -352,6 +364,10 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     @Override
     public void onClosed(CloseStatus closeStatus, Callback callback) {
         LOG.debug("[{}] subscriber to {} disconnected: {}", requestId, topic, closeStatus);
+        AccessLog.Subscription log = access;
+        if (log != null) {
+            log.closed(closeStatus.getCode());
+        }
         release();
         callback.succeeded();
     }
