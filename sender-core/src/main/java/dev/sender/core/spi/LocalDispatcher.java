@@ -33,6 +33,11 @@ public interface LocalDispatcher extends AutoCloseable {
     /**
      * A dispatcher whose queued subscriptions have the limits of {@code options}, telling {@code listener}
      * when topics gain their first subscription and lose their last.
+     *
+     * @param options the limits of each queued subscription
+     * @param listener told when a topic gains its first subscription or loses its last, as a broker that
+     *     subscribes to a remote channel per topic needs
+     * @return a new, open dispatcher, which its caller closes
      */
     static LocalDispatcher create(DeliveryOptions options, TopicListener listener) {
         return new RealLocalDispatcher(options, listener);
@@ -41,17 +46,26 @@ public interface LocalDispatcher extends AutoCloseable {
     /**
      * Subscribes {@code sink}; see {@link dev.sender.core.Broker#subscribe(Topic, Filter, MessageSink, Delivery)}.
      *
+     * @param topic the messages to listen to
+     * @param filter the condition a message must pass
+     * @param sink receives the messages, then the close
+     * @param delivery queued or direct
+     * @return the subscription, open, which the caller closes
      * @throws BrokerException when the dispatcher is closed
      */
     Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
 
-    /** Hands every event of {@code publication} to the subscriptions it matches, in order. */
+    /**
+     * Hands every event of {@code publication} to the subscriptions it matches, in order.
+     *
+     * @param publication the events to deliver, received by the broker
+     */
     void dispatch(Publication publication);
 
-    /** Open subscriptions, by topic kind. */
+    /** {@return open subscriptions, by topic kind} */
     Map<Topic.Kind, Integer> subscriptionCounts();
 
-    /** What the dispatcher has done since it started. */
+    /** {@return what the dispatcher has done since it started} */
     DeliveryStats stats();
 
     /**
