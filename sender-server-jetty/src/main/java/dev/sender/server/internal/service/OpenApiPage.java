@@ -2,7 +2,6 @@ package dev.sender.server.internal.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.server.internal.http.Json;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Renders an OpenAPI 3 document as a self-contained HTML page: every operation, parameter and response. */
@@ -23,10 +22,8 @@ final class OpenApiPage {
                 .append("</style></head><body>\n<h1>").append(escape(info.path("title").asText()))
                 .append(" <small>").append(escape(info.path("version").asText())).append("</small></h1>\n<p>")
                 .append(escape(info.path("description").asText())).append("</p>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (op.getKey().equals("parameters")) {
                     continue;
                 }
@@ -53,8 +50,7 @@ final class OpenApiPage {
             out.append("<p>Request body:</p><pre>").append(escape(pretty(resolve(body, spec)))).append("</pre>\n");
         }
         out.append("<table><tr><th>status</th><th>description</th></tr>\n");
-        for (Iterator<Map.Entry<String, JsonNode>> responses = op.path("responses").fields(); responses.hasNext(); ) {
-            Map.Entry<String, JsonNode> response = responses.next();
+        for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
             out.append("<tr><td>").append(escape(response.getKey())).append("</td><td>")
                     .append(escape(resolve(response.getValue(), spec).path("description").asText()))
                     .append("</td></tr>\n");
