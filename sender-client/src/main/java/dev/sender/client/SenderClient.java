@@ -53,9 +53,9 @@ import org.jspecify.annotations.Nullable;
  * supplier. An {@code https} origin makes subscriptions use {@code wss}; {@link Builder#sslContext(SSLContext)} sets
  * the certificates to trust, for instance a private certificate authority's.
  *
- * <p><b>Threads.</b> The client is thread-safe. All its WebSocket connections share one Tyrus container (daemon
- * threads named {@code Grizzly(n)}, which Tyrus stops about a second after the last connection of the JVM closed);
- * HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
+ * <p><b>Threads.</b> The client is thread-safe. It has a Tyrus container of its own, and each WebSocket connection
+ * runs on a transport of its own (a selector and two workers, daemon threads named {@code Grizzly(n)}) that stops
+ * when the connection closes; HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
  * {@link java.util.concurrent.Flow} signals run on the client's own daemon threads, in order per subscription,
  * never on a Tyrus I/O thread. {@link #close()} closes every subscription and stops every thread the client owns.
  */
