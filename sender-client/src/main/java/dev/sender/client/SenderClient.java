@@ -226,25 +226,22 @@ public interface SenderClient extends AutoCloseable {
     String publishGeneral(GeneralPublication publication);
 
     /**
-     * The server's version ({@code GET /version}).
+     * {@return the server's API version and its own version, from {@code GET /version}}
      *
-     * @return the API version and the server's own version
      * @throws SenderException when the server answers an error or cannot be reached
      */
     ServerVersion version();
 
     /**
-     * Checks the server and its broker ({@code GET /healthcheck}).
+     * {@return how long the server took to check itself and its broker, with {@code GET /healthcheck}}
      *
-     * @return how long the server took to check itself and its broker
      * @throws SenderException when the broker does not work ({@code 502 29013}) or the server cannot be reached
      */
     Health health();
 
     /**
-     * The server's plugins ({@code GET /plugins}).
+     * {@return the server's plugins, each with its name and whether it runs, from {@code GET /plugins}}
      *
-     * @return each plugin's name and whether it runs, in the server's order
      * @throws SenderException when the server answers an error or cannot be reached
      */
     List<PluginStatus> plugins();
