@@ -53,9 +53,9 @@ import org.jspecify.annotations.Nullable;
  * supplier. An {@code https} origin makes subscriptions use {@code wss}; {@link Builder#sslContext(SSLContext)} sets
  * the certificates to trust, for instance a private certificate authority's.
  *
- * <p><b>Threads.</b> The client is thread-safe. All its WebSocket connections share one Tyrus container (daemon
- * threads named {@code Grizzly(n)}, which Tyrus stops about a second after the last connection of the JVM closed);
- * HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
+ * <p><b>Threads.</b> The client is thread-safe. It has a Tyrus container of its own, and each WebSocket connection
+ * runs on a transport of its own (a selector and two workers, daemon threads named {@code Grizzly(n)}) that stops
+ * when the connection closes; HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
  * {@link java.util.concurrent.Flow} signals run on the client's own daemon threads, in order per subscription,
  * never on a Tyrus I/O thread. {@link #close()} closes every subscription and stops every thread the client owns.
  */
@@ -70,17 +70,19 @@ public interface SenderClient extends AutoCloseable {
     /** Default {@link Builder#messageBuffer(int)}: 10 000 messages per subscription. */
     int DEFAULT_MESSAGE_BUFFER = 10_000;
 
-    /** A builder with the defaults; {@link Builder#origin(URI)} is required. */
+    /** {@return a builder with the defaults; {@link Builder#origin(URI)} is required} */
     static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this client's settings; what it builds is a separate client. */
+    /** {@return a builder starting from this client's settings; what it builds is a separate client} */
     Builder toBuilder();
 
     /**
      * Subscribes to the handler events of the client's account that pass {@code filter} ({@code GET /{api}/ws}).
      *
+     * @param filter the handler-event parameters, sent as the query string
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -90,6 +92,9 @@ public interface SenderClient extends AutoCloseable {
      * Subscribes to the handler events of the client's account that pass {@code filter}, delivered to
      * {@code listener}.
      *
+     * @param filter the handler-event parameters, sent as the query string
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -105,6 +110,8 @@ public interface SenderClient extends AutoCloseable {
      * error ({@code 400 12012} naming the parameter). Without a {@link Builder#accountId(UUID) account} the
      * request goes out without one too, and the server refuses it with {@code 403 29001}.
      *
+     * @param rawParameters query parameter names to values
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -113,6 +120,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * As {@link #subscribe(Map)}, delivered to {@code listener}.
      *
+     * @param rawParameters query parameter names to values
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -123,6 +133,8 @@ public interface SenderClient extends AutoCloseable {
      * Subscribes to the general events that pass {@code filter} ({@code GET /{api}/general_events/ws}); no
      * account is needed.
      *
+     * @param filter the general-event parameters, sent as the query string
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -131,6 +143,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * Subscribes to the general events that pass {@code filter}, delivered to {@code listener}.
      *
+     * @param filter the general-event parameters, sent as the query string
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -142,6 +157,8 @@ public interface SenderClient extends AutoCloseable {
      * {@code generalConnect(eventType=...)}: {@code subscribeGeneral(Map.of("event_type", "door_opened",
      * "event.temperature__gt:numeric", 36.6))}. Values as for {@link #subscribe(Map)}.
      *
+     * @param rawParameters query parameter names to values
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -150,6 +167,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * As {@link #subscribeGeneral(Map)}, delivered to {@code listener}.
      *
+     * @param rawParameters query parameter names to values
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -175,6 +195,7 @@ public interface SenderClient extends AutoCloseable {
      * Publishes handler events with the publication's own account and request id (sent as the
      * {@code Luna-Account-Id} and {@code Luna-Request-Id} headers); the client's account does not matter.
      *
+     * @param publication the events, with their account, handler, times and request id
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the events (a malformed request id is {@code 400 29010})
@@ -186,6 +207,8 @@ public interface SenderClient extends AutoCloseable {
      * Publishes one general event ({@code POST /{api}/general_events/publish}) with a new request id and no
      * account or times.
      *
+     * @param eventType the {@code event_type} subscribers filter on
+     * @param event the event
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the event or cannot be reached
@@ -195,6 +218,7 @@ public interface SenderClient extends AutoCloseable {
     /**
      * Publishes one general event with the publication's account, times and request id.
      *
+     * @param publication the event, with its type, account, times and request id
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the event or cannot be reached
@@ -202,21 +226,21 @@ public interface SenderClient extends AutoCloseable {
     String publishGeneral(GeneralPublication publication);
 
     /**
-     * The server's version ({@code GET /version}).
+     * {@return the server's API version and its own version, from {@code GET /version}}
      *
      * @throws SenderException when the server answers an error or cannot be reached
      */
     ServerVersion version();
 
     /**
-     * Checks the server and its broker ({@code GET /healthcheck}).
+     * {@return how long the server took to check itself and its broker, with {@code GET /healthcheck}}
      *
      * @throws SenderException when the broker does not work ({@code 502 29013}) or the server cannot be reached
      */
     Health health();
 
     /**
-     * The server's plugins ({@code GET /plugins}).
+     * {@return the server's plugins, each with its name and whether it runs, from {@code GET /plugins}}
      *
      * @throws SenderException when the server answers an error or cannot be reached
      */
@@ -252,6 +276,9 @@ public interface SenderClient extends AutoCloseable {
          * The server's base URI: {@code http://host:port} or {@code https://...}, possibly with the path under which
          * the server is mounted ({@code http://host:8080/sender}). Required. WebSocket URIs are derived from it
          * ({@code ws://} or {@code wss://}).
+         *
+         * @param origin the server's base URI
+         * @return this builder
          */
         public Builder origin(URI origin) {
             Objects.requireNonNull(origin, "origin");
@@ -269,7 +296,12 @@ public interface SenderClient extends AutoCloseable {
             return this;
         }
 
-        /** The API version in resource paths ({@code /2/ws}); positive. Default 2. */
+        /**
+         * The API version in resource paths ({@code /2/ws}); positive. Default 2.
+         *
+         * @param apiVersion the version, such as 2
+         * @return this builder
+         */
         public Builder apiVersion(int apiVersion) {
             if (apiVersion < 1) {
                 throw new IllegalArgumentException("apiVersion must be positive: " + apiVersion);
@@ -282,13 +314,21 @@ public interface SenderClient extends AutoCloseable {
          * The account ({@code Luna-Account-Id}) whose handler events the client subscribes to and publishes; needed
          * by {@link SenderClient#subscribe(HandlerEventFilter)} and
          * {@link SenderClient#publish(String, String, String, List)}, not by general events.
+         *
+         * @param accountId the account
+         * @return this builder
          */
         public Builder accountId(UUID accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
             return this;
         }
 
-        /** How long an HTTP call may take, from sending to the end of the answer; positive. Default 10 s. */
+        /**
+         * How long an HTTP call may take, from sending to the end of the answer; positive. Default 10 s.
+         *
+         * @param timeout the longest an HTTP call may take
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;
@@ -297,6 +337,9 @@ public interface SenderClient extends AutoCloseable {
         /**
          * How long opening a connection may take: the TCP connection of an HTTP call, or the TCP connection and
          * handshake of a WebSocket; positive, at most {@code Integer.MAX_VALUE} milliseconds. Default 10 s.
+         *
+         * @param timeout the longest opening a connection may take
+         * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
             positive(timeout, "connectTimeout");
@@ -308,13 +351,23 @@ public interface SenderClient extends AutoCloseable {
             return this;
         }
 
-        /** When subscriptions whose connection was lost try again. Default {@link ReconnectPolicy#ofDefaults()}. */
+        /**
+         * When subscriptions whose connection was lost try again. Default {@link ReconnectPolicy#ofDefaults()}.
+         *
+         * @param policy the reconnect policy; {@link ReconnectPolicy#disabled()} never reconnects
+         * @return this builder
+         */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "reconnect");
             return this;
         }
 
-        /** Told about the connections of every subscription. Default: none. */
+        /**
+         * Told about the connections of every subscription. Default: none.
+         *
+         * @param listener the listener, called on the client's threads
+         * @return this builder
+         */
         public Builder connectionListener(ConnectionListener listener) {
             this.connectionListener = Objects.requireNonNull(listener, "connectionListener");
             return this;
@@ -324,6 +377,9 @@ public interface SenderClient extends AutoCloseable {
          * How many received messages may wait, per subscription, for the application to take them (with
          * {@code next()}, a stream, a Flow subscriber's demand, or a listener that keeps up); past it the
          * subscription fails. At least 1. Default {@value SenderClient#DEFAULT_MESSAGE_BUFFER}.
+         *
+         * @param messages the most messages waiting per subscription
+         * @return this builder
          */
         public Builder messageBuffer(int messages) {
             if (messages < 1) {
@@ -345,6 +401,9 @@ public interface SenderClient extends AutoCloseable {
          * <pre>{@code
          * SenderClient client = SenderClient.builder().origin(origin).token(tokens::current).build();
          * }</pre>
+         *
+         * @param token supplies the current token
+         * @return this builder
          */
         public Builder token(Supplier<String> token) {
             this.token = Objects.requireNonNull(token, "token");
@@ -355,6 +414,9 @@ public interface SenderClient extends AutoCloseable {
          * The TLS context of {@code https} calls and {@code wss} subscriptions: its trust managers decide which
          * server certificates are accepted (the host name is checked as well), its key managers which client
          * certificate, if any, is offered. Default: the JVM's default context.
+         *
+         * @param sslContext the TLS context
+         * @return this builder
          */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
@@ -364,6 +426,7 @@ public interface SenderClient extends AutoCloseable {
         /**
          * The client, ready to use; it opens no connection until asked.
          *
+         * @return a new client, which the caller closes
          * @throws IllegalStateException when no origin was given
          */
         public SenderClient build() {
