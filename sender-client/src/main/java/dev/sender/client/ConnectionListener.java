@@ -19,16 +19,34 @@ import java.time.Duration;
  */
 public interface ConnectionListener {
 
-    /** {@code subscription} went from {@code previous} to {@code current}. */
+    /**
+     * {@code subscription} went from {@code previous} to {@code current}.
+     *
+     * @param subscription the subscription whose state changed
+     * @param previous the state it left
+     * @param current the state it is in now
+     */
     default void onStateChange(Subscription<?> subscription, Subscription.State previous,
             Subscription.State current) {
     }
 
-    /** A connection of {@code subscription} closed with WebSocket close {@code code}. */
+    /**
+     * A connection of {@code subscription} closed with WebSocket close {@code code}.
+     *
+     * @param subscription the subscription whose connection closed
+     * @param code the WebSocket close code, such as 1001
+     * @param reason the close reason the server gave, possibly empty
+     */
     default void onClose(Subscription<?> subscription, int code, String reason) {
     }
 
-    /** The client will try to reconnect {@code subscription} in {@code delay}; {@code attempt} counts from 1. */
+    /**
+     * The client will try to reconnect {@code subscription} in {@code delay}; {@code attempt} counts from 1.
+     *
+     * @param subscription the subscription that lost its connection
+     * @param attempt the number of the coming attempt
+     * @param delay how long the client waits before it
+     */
     default void onReconnecting(Subscription<?> subscription, int attempt, Duration delay) {
     }
 
@@ -42,7 +60,12 @@ public interface ConnectionListener {
     default void onEventsLost(Subscription<?> subscription, EventsLostException gap) {
     }
 
-    /** Something went wrong with {@code subscription}; see {@link SubscriptionListener#onError(Throwable)}. */
+    /**
+     * Something went wrong with {@code subscription}; see {@link SubscriptionListener#onError(Throwable)}.
+     *
+     * @param subscription the subscription concerned
+     * @param error what went wrong
+     */
     default void onError(Subscription<?> subscription, Throwable error) {
     }
 }

@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record Health(Duration executionTime) {
 
-    /** Checks the member. */
+    /**
+     * Checks the member.
+     *
+     * @param executionTime how long the server took to check itself and its broker; not negative
+     */
     public Health {
         Objects.requireNonNull(executionTime, "executionTime");
     }

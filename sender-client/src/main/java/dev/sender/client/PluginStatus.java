@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record PluginStatus(String name, boolean running) {
 
-    /** Checks the members. */
+    /**
+     * Checks the members.
+     *
+     * @param name the plugin's name, as {@code /plugins} shows it
+     * @param running whether the plugin runs
+     */
     public PluginStatus {
         Objects.requireNonNull(name, "name");
     }

@@ -39,20 +39,21 @@ public interface ReconnectPolicy {
      * The delay before reconnect attempt {@code attempt}, or empty to give up.
      *
      * @param attempt 1 for the first attempt after a connection was lost, then 2, 3...
+     * @return how long to wait before the attempt, or empty to give up and close the subscription
      */
     Optional<Duration> delayBeforeAttempt(int attempt);
 
-    /** Exponential backoff with every default: 0.5 s doubling up to 30 s, jitter 0.5, unlimited attempts. */
+    /** {@return exponential backoff with every default: 0.5 s doubling up to 30 s, jitter 0.5, unlimited attempts} */
     static ReconnectPolicy ofDefaults() {
         return exponentialBackoff().build();
     }
 
-    /** Never reconnect: a lost connection closes the subscription. */
+    /** {@return never reconnect: a lost connection closes the subscription} */
     static ReconnectPolicy disabled() {
         return Backoff.DISABLED;
     }
 
-    /** A builder of exponential backoff with jitter, starting from the defaults. */
+    /** {@return a builder of exponential backoff with jitter, starting from the defaults} */
     static Builder exponentialBackoff() {
         return new Builder();
     }
@@ -73,19 +74,34 @@ public interface ReconnectPolicy {
         private Builder() {
         }
 
-        /** The delay before the first attempt; positive. */
+        /**
+         * The delay before the first attempt; positive.
+         *
+         * @param delay the first delay
+         * @return this builder
+         */
         public Builder initialDelay(Duration delay) {
             this.initialDelay = positive(delay, "initialDelay");
             return this;
         }
 
-        /** The longest delay; positive. */
+        /**
+         * The longest delay; positive.
+         *
+         * @param delay the cap on every delay
+         * @return this builder
+         */
         public Builder maxDelay(Duration delay) {
             this.maxDelay = positive(delay, "maxDelay");
             return this;
         }
 
-        /** How much each delay grows over the previous one; at least 1. */
+        /**
+         * How much each delay grows over the previous one; at least 1.
+         *
+         * @param multiplier the factor between consecutive delays
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
                 throw new IllegalArgumentException("multiplier must be a finite number of at least 1: " + multiplier);
@@ -94,7 +110,12 @@ public interface ReconnectPolicy {
             return this;
         }
 
-        /** The largest share of a delay taken off at random, in [0, 1]; 0 makes delays exact. */
+        /**
+         * The largest share of a delay taken off at random, in [0, 1]; 0 makes delays exact.
+         *
+         * @param jitter the share of each delay that may be taken off
+         * @return this builder
+         */
         public Builder jitter(double jitter) {
             if (!(jitter >= 0.0 && jitter <= 1.0)) {
                 throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
@@ -103,7 +124,12 @@ public interface ReconnectPolicy {
             return this;
         }
 
-        /** The most attempts after one loss before giving up; at least 1. */
+        /**
+         * The most attempts after one loss before giving up; at least 1.
+         *
+         * @param attempts the most attempts
+         * @return this builder
+         */
         public Builder maxAttempts(int attempts) {
             if (attempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1: " + attempts);
@@ -115,6 +141,7 @@ public interface ReconnectPolicy {
         /**
          * The policy.
          *
+         * @return the policy, immutable
          * @throws IllegalStateException when the initial delay is longer than the maximum delay
          */
         public ReconnectPolicy build() {

@@ -2,7 +2,6 @@ package dev.sender.client;
 
 import dev.sender.client.internal.ClientSettings;
 import dev.sender.client.internal.RealSenderClient;
-import dev.sender.core.StartAt;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.GeneralEventMessage;
 import dev.sender.core.event.GeneralPublication;
@@ -13,7 +12,6 @@ import dev.sender.filters.HandlerEventFilter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -48,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Resuming.</b> A subscription asks for {@code history=1} and reconnects with {@code since=} the last position
  * it received, so that a server with history (SPEC §9) replays what it missed; a gap it cannot fill is reported once
- * ({@link EventsLostException}). Against a server without history each reconnect is reported as a possible gap;
- * {@link Builder#resume(boolean) resume(false)} subscribes as LUNA's clients do.
+ * ({@link EventsLostException}). {@link HistorySubscriptions} start elsewhere in the history; see also
+ * {@link Builder#resume(boolean)}.
  *
  * <p><b>Access control and TLS.</b> With a {@link Builder#token(Supplier) token supplier}, every HTTP call and
  * every WebSocket handshake carries {@code Authorization: Bearer <token>}, the supplier being asked anew each time.
@@ -59,13 +57,13 @@ import org.jspecify.annotations.Nullable;
  * supplier. An {@code https} origin makes subscriptions use {@code wss}; {@link Builder#sslContext(SSLContext)} sets
  * the certificates to trust, for instance a private certificate authority's.
  *
- * <p><b>Threads.</b> The client is thread-safe. All its WebSocket connections share one Tyrus container (daemon
- * threads named {@code Grizzly(n)}, which Tyrus stops about a second after the last connection of the JVM closed);
- * HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
+ * <p><b>Threads.</b> The client is thread-safe. It has a Tyrus container of its own, and each WebSocket connection
+ * runs on a transport of its own (a selector and two workers, daemon threads named {@code Grizzly(n)}) that stops
+ * when the connection closes; HTTP calls run on a {@link java.net.http.HttpClient} with an executor the client owns. Listener callbacks and
  * {@link java.util.concurrent.Flow} signals run on the client's own daemon threads, in order per subscription,
  * never on a Tyrus I/O thread. {@link #close()} closes every subscription and stops every thread the client owns.
  */
-public interface SenderClient extends AutoCloseable {
+public interface SenderClient extends HistorySubscriptions, AutoCloseable {
 
     /** Default {@link Builder#apiVersion(int)}: 2, the current LUNA Sender API. */
     int DEFAULT_API_VERSION = 2;
@@ -78,17 +76,19 @@ public interface SenderClient extends AutoCloseable {
     /** Default {@link Builder#resume(boolean)}: subscriptions resume after a reconnect. */
     boolean DEFAULT_RESUME = true;
 
-    /** A builder with the defaults; {@link Builder#origin(URI)} is required. */
+    /** {@return a builder with the defaults; {@link Builder#origin(URI)} is required} */
     static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this client's settings; what it builds is a separate client. */
+    /** {@return a builder starting from this client's settings; what it builds is a separate client} */
     Builder toBuilder();
 
     /**
      * Subscribes to the handler events of the client's account that pass {@code filter} ({@code GET /{api}/ws}).
      *
+     * @param filter the handler-event parameters, sent as the query string
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -98,32 +98,13 @@ public interface SenderClient extends AutoCloseable {
      * Subscribes to the handler events of the client's account that pass {@code filter}, delivered to
      * {@code listener}.
      *
+     * @param filter the handler-event parameters, sent as the query string
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
     Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter,
-            SubscriptionListener<? super HandlerEventMessage> listener);
-
-    /**
-     * Subscribes to the handler events of the client's account that pass {@code filter}, starting at {@code start}
-     * in the server's history (SPEC §9): {@code StartAt.after(position)} ({@code since}) first replays the retained
-     * events after a position an earlier subscription received, {@code StartAt.last(n)} ({@code rewind}) the last
-     * {@code n} that pass the filter, then live events follow, none twice and none missing; {@code StartAt.live()}
-     * asks for history even when the client does not {@linkplain Builder#resume(boolean) resume}. When the server
-     * no longer holds the position, an {@link EventsLostException} comes first.
-     *
-     * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
-     * @throws SenderException when the server refuses the subscription ({@code 400 12012} for a {@code rewind} over
-     *     its history size, or when it keeps no history) or cannot be reached
-     */
-    Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start);
-
-    /**
-     * As {@link #subscribe(HandlerEventFilter, StartAt)}, delivered to {@code listener}.
-     * @throws IllegalStateException when the client has no {@link Builder#accountId(UUID) account}, or is closed
-     * @throws SenderException when the server refuses the subscription or cannot be reached
-     */
-    Subscription<HandlerEventMessage> subscribe(HandlerEventFilter filter, StartAt start,
             SubscriptionListener<? super HandlerEventMessage> listener);
 
     /**
@@ -134,9 +115,11 @@ public interface SenderClient extends AutoCloseable {
      * {@code toString()}. Nothing is checked here: the server validates the parameters, and a refusal throws its
      * error ({@code 400 12012} naming the parameter). Without a {@link Builder#accountId(UUID) account} the
      * request goes out without one too, and the server refuses it with {@code 403 29001}. But the client reads
-     * {@code since}, {@code rewind} and {@code history} as the {@link StartAt} of {@link #subscribe(HandlerEventFilter,
-     * StartAt)}, since it changes them on each reconnect.
+     * {@code since}, {@code rewind} and {@code history} as a {@link dev.sender.core.StartAt} (see
+     * {@link HistorySubscriptions}), since it changes them on each reconnect.
      *
+     * @param rawParameters query parameter names to values
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalArgumentException when {@code since} is not a position, {@code rewind} a positive integer,
      *     {@code history} 1, or {@code since} comes with {@code rewind}
      * @throws IllegalStateException when the client is closed
@@ -147,6 +130,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * As {@link #subscribe(Map)}, delivered to {@code listener}.
      *
+     * @param rawParameters query parameter names to values
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -157,6 +143,8 @@ public interface SenderClient extends AutoCloseable {
      * Subscribes to the general events that pass {@code filter} ({@code GET /{api}/general_events/ws}); no
      * account is needed.
      *
+     * @param filter the general-event parameters, sent as the query string
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -165,6 +153,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * Subscribes to the general events that pass {@code filter}, delivered to {@code listener}.
      *
+     * @param filter the general-event parameters, sent as the query string
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -172,27 +163,12 @@ public interface SenderClient extends AutoCloseable {
             SubscriptionListener<? super GeneralEventMessage> listener);
 
     /**
-     * Subscribes to general events as {@link #subscribeGeneral(GeneralEventFilter)}, from {@code start} (see
-     * {@link #subscribe(HandlerEventFilter, StartAt)}).
-     * @throws IllegalStateException when the client is closed
-     * @throws SenderException when the server refuses the subscription or cannot be reached
-     */
-    Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start);
-
-    /**
-     * As {@link #subscribeGeneral(GeneralEventFilter, StartAt)}, delivered to {@code listener}.
-     * @throws IllegalStateException when the client is closed
-     * @throws SenderException when the server refuses the subscription or cannot be reached
-     */
-    Subscription<GeneralEventMessage> subscribeGeneral(GeneralEventFilter filter, StartAt start,
-            SubscriptionListener<? super GeneralEventMessage> listener);
-
-    /**
      * Subscribes to general events with raw query parameters, as the Python client's
      * {@code generalConnect(eventType=...)}: {@code subscribeGeneral(Map.of("event_type", "door_opened",
-     * "event.temperature__gt:numeric", 36.6))}. Values, history parameters included, as for
-     * {@link #subscribe(Map)}.
+     * "event.temperature__gt:numeric", 36.6))}. Values, history parameters included, as for {@link #subscribe(Map)}.
      *
+     * @param rawParameters query parameter names to values
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -201,6 +177,9 @@ public interface SenderClient extends AutoCloseable {
     /**
      * As {@link #subscribeGeneral(Map)}, delivered to {@code listener}.
      *
+     * @param rawParameters query parameter names to values
+     * @param listener receives the messages and the changes of the connection, on the client's threads
+     * @return the subscription, open; closing it closes its connection
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the subscription or cannot be reached
      */
@@ -226,6 +205,7 @@ public interface SenderClient extends AutoCloseable {
      * Publishes handler events with the publication's own account and request id (sent as the
      * {@code Luna-Account-Id} and {@code Luna-Request-Id} headers); the client's account does not matter.
      *
+     * @param publication the events, with their account, handler, times and request id
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the events (a malformed request id is {@code 400 29010})
@@ -237,6 +217,8 @@ public interface SenderClient extends AutoCloseable {
      * Publishes one general event ({@code POST /{api}/general_events/publish}) with a new request id and no
      * account or times.
      *
+     * @param eventType the {@code event_type} subscribers filter on
+     * @param event the event
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the event or cannot be reached
@@ -246,6 +228,7 @@ public interface SenderClient extends AutoCloseable {
     /**
      * Publishes one general event with the publication's account, times and request id.
      *
+     * @param publication the event, with its type, account, times and request id
      * @return the request id of the publication
      * @throws IllegalStateException when the client is closed
      * @throws SenderException when the server refuses the event or cannot be reached
@@ -253,21 +236,21 @@ public interface SenderClient extends AutoCloseable {
     String publishGeneral(GeneralPublication publication);
 
     /**
-     * The server's version ({@code GET /version}).
+     * {@return the server's API version and its own version, from {@code GET /version}}
      *
      * @throws SenderException when the server answers an error or cannot be reached
      */
     ServerVersion version();
 
     /**
-     * Checks the server and its broker ({@code GET /healthcheck}).
+     * {@return how long the server took to check itself and its broker, with {@code GET /healthcheck}}
      *
      * @throws SenderException when the broker does not work ({@code 502 29013}) or the server cannot be reached
      */
     Health health();
 
     /**
-     * The server's plugins ({@code GET /plugins}).
+     * {@return the server's plugins, each with its name and whether it runs, from {@code GET /plugins}}
      *
      * @throws SenderException when the server answers an error or cannot be reached
      */
@@ -304,29 +287,23 @@ public interface SenderClient extends AutoCloseable {
          * The server's base URI: {@code http://host:port} or {@code https://...}, possibly with the path under which
          * the server is mounted ({@code http://host:8080/sender}). Required. WebSocket URIs are derived from it
          * ({@code ws://} or {@code wss://}).
+         *
+         * @param origin the server's base URI
+         * @return this builder
          */
         public Builder origin(URI origin) {
-            Objects.requireNonNull(origin, "origin");
-            String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("origin must be an http or https URI: " + origin);
-            }
-            if (origin.getHost() == null) {
-                throw new IllegalArgumentException("origin must name a host: " + origin);
-            }
-            if (origin.getRawQuery() != null || origin.getRawFragment() != null) {
-                throw new IllegalArgumentException("origin must not have a query or a fragment: " + origin);
-            }
-            this.origin = origin;
+            this.origin = ClientSettings.checkOrigin(origin);
             return this;
         }
 
-        /** The API version in resource paths ({@code /2/ws}); positive. Default 2. */
+        /**
+         * The API version in resource paths ({@code /2/ws}); positive. Default 2.
+         *
+         * @param apiVersion the version, such as 2
+         * @return this builder
+         */
         public Builder apiVersion(int apiVersion) {
-            if (apiVersion < 1) {
-                throw new IllegalArgumentException("apiVersion must be positive: " + apiVersion);
-            }
-            this.apiVersion = apiVersion;
+            this.apiVersion = ClientSettings.atLeast(1, apiVersion, "apiVersion must be positive");
             return this;
         }
 
@@ -334,39 +311,55 @@ public interface SenderClient extends AutoCloseable {
          * The account ({@code Luna-Account-Id}) whose handler events the client subscribes to and publishes; needed
          * by {@link SenderClient#subscribe(HandlerEventFilter)} and
          * {@link SenderClient#publish(String, String, String, List)}, not by general events.
+         *
+         * @param accountId the account
+         * @return this builder
          */
         public Builder accountId(UUID accountId) {
             this.accountId = Objects.requireNonNull(accountId, "accountId");
             return this;
         }
 
-        /** How long an HTTP call may take, from sending to the end of the answer; positive. Default 10 s. */
+        /**
+         * How long an HTTP call may take, from sending to the end of the answer; positive. Default 10 s.
+         *
+         * @param timeout the longest an HTTP call may take
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive(timeout, "requestTimeout");
+            this.requestTimeout = ClientSettings.positive(timeout, "requestTimeout");
             return this;
         }
 
         /**
          * How long opening a connection may take: the TCP connection of an HTTP call, or the TCP connection and
          * handshake of a WebSocket; positive, at most {@code Integer.MAX_VALUE} milliseconds. Default 10 s.
+         *
+         * @param timeout the longest opening a connection may take
+         * @return this builder
          */
         public Builder connectTimeout(Duration timeout) {
-            positive(timeout, "connectTimeout");
-            if (timeout.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("connectTimeout must be at most " + Integer.MAX_VALUE + " ms: "
-                        + timeout);
-            }
-            this.connectTimeout = timeout;
+            this.connectTimeout = ClientSettings.checkConnectTimeout(timeout);
             return this;
         }
 
-        /** When subscriptions whose connection was lost try again. Default {@link ReconnectPolicy#ofDefaults()}. */
+        /**
+         * When subscriptions whose connection was lost try again. Default {@link ReconnectPolicy#ofDefaults()}.
+         *
+         * @param policy the reconnect policy; {@link ReconnectPolicy#disabled()} never reconnects
+         * @return this builder
+         */
         public Builder reconnect(ReconnectPolicy policy) {
             this.reconnect = Objects.requireNonNull(policy, "reconnect");
             return this;
         }
 
-        /** Told about the connections of every subscription. Default: none. */
+        /**
+         * Told about the connections of every subscription. Default: none.
+         *
+         * @param listener the listener, called on the client's threads
+         * @return this builder
+         */
         public Builder connectionListener(ConnectionListener listener) {
             this.connectionListener = Objects.requireNonNull(listener, "connectionListener");
             return this;
@@ -376,12 +369,12 @@ public interface SenderClient extends AutoCloseable {
          * How many received messages may wait, per subscription, for the application to take them (with
          * {@code next()}, a stream, a Flow subscriber's demand, or a listener that keeps up); past it the
          * subscription fails. At least 1. Default {@value SenderClient#DEFAULT_MESSAGE_BUFFER}.
+         *
+         * @param messages the most messages waiting per subscription
+         * @return this builder
          */
         public Builder messageBuffer(int messages) {
-            if (messages < 1) {
-                throw new IllegalArgumentException("messageBuffer must be at least 1: " + messages);
-            }
-            this.messageBuffer = messages;
+            this.messageBuffer = ClientSettings.atLeast(1, messages, "messageBuffer must be at least 1");
             return this;
         }
 
@@ -397,6 +390,9 @@ public interface SenderClient extends AutoCloseable {
          * <pre>{@code
          * SenderClient client = SenderClient.builder().origin(origin).token(tokens::current).build();
          * }</pre>
+         *
+         * @param token supplies the current token
+         * @return this builder
          */
         public Builder token(Supplier<String> token) {
             this.token = Objects.requireNonNull(token, "token");
@@ -407,6 +403,9 @@ public interface SenderClient extends AutoCloseable {
          * The TLS context of {@code https} calls and {@code wss} subscriptions: its trust managers decide which
          * server certificates are accepted (the host name is checked as well), its key managers which client
          * certificate, if any, is offered. Default: the JVM's default context.
+         *
+         * @param sslContext the TLS context
+         * @return this builder
          */
         public Builder sslContext(SSLContext sslContext) {
             this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
@@ -414,11 +413,15 @@ public interface SenderClient extends AutoCloseable {
         }
 
         /**
-         * Whether subscriptions resume after a reconnect (see "Resuming" above): each asks for {@code history=1}
-         * and reconnects with {@code since=} the position of the last message it received. {@code false}
-         * subscribes as LUNA's clients do (at most once, nothing reported): choose it for LUNA's Sender, to spare
-         * the handshake it refuses. A subscription given a {@link StartAt} asks for history either way. Default
-         * {@value SenderClient#DEFAULT_RESUME}.
+         * Whether subscriptions resume after a reconnect (SPEC §9): each asks for {@code history=1} and reconnects
+         * with {@code since=} the position of the last message it received, so that the server replays what it
+         * missed, and a gap it cannot fill is an {@link EventsLostException}; with a server that keeps no history,
+         * each reconnect is reported so. {@code false} subscribes as LUNA's clients do (at most once, nothing
+         * reported): choose it for LUNA's Sender, to spare the handshake it refuses. {@link HistorySubscriptions}
+         * ask for history either way. Default {@value SenderClient#DEFAULT_RESUME}.
+         *
+         * @param resume whether subscriptions resume
+         * @return this builder
          */
         public Builder resume(boolean resume) {
             this.resume = resume;
@@ -428,6 +431,7 @@ public interface SenderClient extends AutoCloseable {
         /**
          * The client, ready to use; it opens no connection until asked.
          *
+         * @return a new client, which the caller closes
          * @throws IllegalStateException when no origin was given
          */
         public SenderClient build() {
@@ -436,14 +440,6 @@ public interface SenderClient extends AutoCloseable {
             }
             return new RealSenderClient(new ClientSettings(origin, apiVersion, accountId, requestTimeout,
                     connectTimeout, reconnect, connectionListener, messageBuffer, token, sslContext, resume));
-        }
-
-        private static Duration positive(Duration value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
         }
     }
 }

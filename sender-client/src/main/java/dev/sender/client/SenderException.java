@@ -69,7 +69,17 @@ public class SenderException extends RuntimeException {
                 requestId);
     }
 
-    /** For subclasses: every field given. */
+    /**
+     * For subclasses: every field given.
+     *
+     * @param message the exception message
+     * @param cause the underlying failure, or {@code null}
+     * @param status the HTTP status of the answer; 0 when there was none
+     * @param errorCode the {@code error_code} of the error body; 0 when there was none
+     * @param desc the {@code desc} of the error body; empty when there was none
+     * @param detail the {@code detail} of the error body, or what went wrong when there was no answer
+     * @param requestId the request id, or {@code null} when unknown
+     */
     protected SenderException(String message, @Nullable Throwable cause, int status, int errorCode, String desc,
             String detail, @Nullable String requestId) {
         super(Objects.requireNonNull(message, "message"), cause);
@@ -98,17 +108,21 @@ public class SenderException extends RuntimeException {
         return message.toString();
     }
 
-    /** The HTTP status of the server's answer, such as 400; 0 when there was no answer. */
+    /** {@return the HTTP status of the server's answer, such as 400; 0 when there was no answer} */
     public int status() {
         return status;
     }
 
-    /** The {@code error_code} of the LUNA error body, such as 12012; 0 when there was no such body. */
+    /** {@return the {@code error_code} of the LUNA error body, such as 12012; 0 when there was no such body} */
     public int errorCode() {
         return errorCode;
     }
 
-    /** The {@code desc} of the LUNA error body, such as {@code Bad query parameters}; empty when there was none. */
+    /**
+     * The {@code desc} of the LUNA error body, such as {@code Bad query parameters}; empty when there was none.
+     *
+     * @return the description, or an empty string
+     */
     public String desc() {
         return desc;
     }
@@ -116,6 +130,8 @@ public class SenderException extends RuntimeException {
     /**
      * The {@code detail} of the LUNA error body, which names the culprit; for a failure without an answer, what
      * went wrong.
+     *
+     * @return the detail
      */
     public String detail() {
         return detail;
@@ -124,12 +140,19 @@ public class SenderException extends RuntimeException {
     /**
      * The request id: the {@code LUNA-Request-Id} of the answer, or the {@code Luna-Request-Id} the client sent
      * when there was no answer; {@code null} when neither is known.
+     *
+     * @return the request id, or {@code null}
      */
     public @Nullable String requestId() {
         return requestId;
     }
 
-    /** Whether the server answered with {@code error} (compares {@link #errorCode()}). */
+    /**
+     * Whether the server answered with {@code error} (compares {@link #errorCode()}).
+     *
+     * @param error the error to compare with
+     * @return {@code true} when {@link #errorCode()} is {@code error.code()}
+     */
     public boolean is(ErrorCode error) {
         return errorCode == error.code();
     }

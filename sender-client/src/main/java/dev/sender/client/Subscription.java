@@ -63,6 +63,7 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      * The next message, waiting as long as it takes. Messages received before the subscription closed are still
      * returned after it closed.
      *
+     * @return the message
      * @throws SubscriptionClosedException when the subscription is closed for good and no message is left; it
      *     says why, and carries the server's error when a refused handshake ended it
      * @throws EventsLostException once, in the place of events that were lost; the next call goes on
@@ -74,6 +75,8 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
     /**
      * The next message, or empty when none arrived within {@code timeout}.
      *
+     * @param timeout the longest to wait
+     * @return the message, or empty when the time ran out
      * @throws SubscriptionClosedException when the subscription is closed for good and no message is left
      * @throws EventsLostException once, in the place of events that were lost; the next call goes on
      * @throws SenderException when the waiting thread is interrupted (its interrupt flag is set again)
@@ -91,6 +94,7 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      * subscription.stream().filter(m -> m.event().age().orElse(0) > 40).limit(10).forEach(System.out::println);
      * }</pre>
      *
+     * @return a stream of the messages, which closes the subscription when closed
      * @throws IllegalStateException when the subscription delivers to a listener or a {@link #publisher()}
      */
     Stream<M> stream();
@@ -108,15 +112,17 @@ public interface Subscription<M extends EventMessage> extends AutoCloseable {
      *
      * <p>A second subscriber, or one after {@link #next()} was used, receives {@code onError} with an
      * {@link IllegalStateException}.
+     *
+     * @return the publisher
      */
     Flow.Publisher<M> publisher();
 
-    /** Where the subscription is in its life now. */
+    /** {@return where the subscription is in its life now} */
     State state();
 
     /**
-     * The WebSocket URI this subscription connects to, with the query string of its filters; each connection adds
-     * the history parameters of its start ({@code history=1}, {@code since=...}, {@code rewind=...}).
+     * {@return the WebSocket URI this subscription connects to, with the query string of its filters}; each
+     * connection adds the history parameters of its start ({@code history=1}, {@code since=...}, {@code rewind=...}).
      */
     URI uri();
 

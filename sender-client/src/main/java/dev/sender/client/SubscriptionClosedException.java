@@ -44,12 +44,14 @@ public final class SubscriptionClosedException extends SenderException {
     /**
      * The code of the last WebSocket close, such as 1001 when the server shut down or 1000 when the application
      * closed the subscription; 0 when the subscription ended without a connection to close (a refused handshake).
+     *
+     * @return the close code, or 0
      */
     public int closeCode() {
         return closeCode;
     }
 
-    /** Whether the application closed the subscription, or the client it belongs to, rather than a failure. */
+    /** {@return whether the application closed the subscription, or the client it belongs to, rather than a failure} */
     public boolean closedByApplication() {
         return closedByApplication;
     }

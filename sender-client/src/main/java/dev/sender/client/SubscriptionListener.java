@@ -32,11 +32,17 @@ public interface SubscriptionListener<M> {
     /**
      * A connection opened: the first one, or one that replaced a lost connection. The subscription is the same
      * handle {@code subscribe} returns.
+     *
+     * @param subscription the subscription whose connection opened
      */
     default void onOpen(Subscription<? extends M> subscription) {
     }
 
-    /** A message arrived. */
+    /**
+     * A message arrived.
+     *
+     * @param message the message, parsed
+     */
     default void onMessage(M message) {
     }
 
@@ -44,6 +50,9 @@ public interface SubscriptionListener<M> {
      * A connection closed with WebSocket close {@code code}: 1001 when the server shut down, 4008 when the server
      * found this subscriber too slow, 1006 when the connection dropped without a close, 1000 when the application
      * closed the subscription. A state change to {@code RECONNECTING} or {@code CLOSED} follows.
+     *
+     * @param code the WebSocket close code
+     * @param reason the close reason the server gave, possibly empty
      */
     default void onClose(int code, String reason) {
     }
@@ -52,6 +61,8 @@ public interface SubscriptionListener<M> {
      * Something went wrong: a reconnect attempt failed (the subscription tries again while its state is
      * {@code RECONNECTING}), or the subscription failed for good (a {@link SubscriptionClosedException}, followed
      * by the change to {@code CLOSED}).
+     *
+     * @param error what went wrong
      */
     default void onError(Throwable error) {
     }
@@ -66,7 +77,12 @@ public interface SubscriptionListener<M> {
     default void onEventsLost(EventsLostException gap) {
     }
 
-    /** The subscription went from {@code previous} to {@code current}. */
+    /**
+     * The subscription went from {@code previous} to {@code current}.
+     *
+     * @param previous the state it left
+     * @param current the state it is in now
+     */
     default void onStateChange(Subscription.State previous, Subscription.State current) {
     }
 }

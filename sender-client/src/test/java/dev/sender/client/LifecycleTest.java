@@ -10,6 +10,7 @@ import dev.sender.filters.HandlerEventFilter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,30 +107,34 @@ class LifecycleTest {
     }
 
     @Test
-    void everyConnectionOfEveryClient_sharesOneTyrusTransport_thatClosingOneClientLeavesRunning() {
+    void closingOneClient_stopsTheTransportsOfItsConnections_andLeavesTheOtherClientsConnectionsOpen() {
         UUID account = UUID.randomUUID();
-        try (SenderClient first = server.client(account).build();
-             SenderClient second = server.client(account).build()) {
+        SenderClient first = server.client(account).build();
+        try (SenderClient second = server.client(account).build()) {
             Subscription<HandlerEventMessage> kept = second.subscribe(HandlerEventFilter.empty());
-            Set<Thread> transportThreads = grizzlyThreads();
-            assertThat(transportThreads).isNotEmpty();
-
-            List<Subscription<HandlerEventMessage>> more = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                more.add(first.subscribe(HandlerEventFilter.empty()));
-                more.add(second.subscribe(HandlerEventFilter.empty()));
+            Set<Thread> secondsThreads = grizzlyThreads();
+            List<Subscription<HandlerEventMessage>> firsts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                firsts.add(first.subscribe(HandlerEventFilter.empty()));
             }
-            // With a container per connection, each would start its own Grizzly selector and worker threads.
-            assertThat(grizzlyThreads()).as("threads of the shared transport, whatever the connections")
-                    .isEqualTo(transportThreads);
+            Set<Thread> firstsThreads = new HashSet<>(grizzlyThreads());
+            firstsThreads.removeAll(secondsThreads);
+            // Each connection has a transport of its own, which no other connection shares.
+            assertThat(firstsThreads).as("the transports of the first client's connections").isNotEmpty();
+
             first.close();
+
+            await().atMost(Recorder.TIMEOUT).untilAsserted(() -> assertThat(firstsThreads).noneMatch(Thread::isAlive));
+            assertThat(firsts).allMatch(s -> s.state() == Subscription.State.CLOSED);
             String requestId = second.publish("h", Events.CREATED, Events.ENDED, List.of(Events.numbered(1)));
             assertThat(kept.next().requestId()).isEqualTo(requestId);
-            assertThat(more).filteredOn(s -> s.state() == Subscription.State.OPEN).hasSize(10);
+            assertThat(secondsThreads).allMatch(Thread::isAlive);
+        } finally {
+            first.close();
         }
     }
 
-    /** The live threads of Tyrus's Grizzly transports; each transport names its own {@code Grizzly(1)...}. */
+    /** The live threads of Tyrus's Grizzly transports; each connection's names its own {@code Grizzly(1)...}. */
     private static Set<Thread> grizzlyThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("Grizzly("))

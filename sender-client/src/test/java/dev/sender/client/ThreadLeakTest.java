@@ -19,16 +19,13 @@ import org.junit.jupiter.api.Test;
  * After {@code close()} no thread of the client is left. Runs in a JVM of its own (a separate Surefire execution),
  * so that the threads it sees are those of this test.
  *
- * <p>Two kinds of threads end later than {@code close()}, by design of what the client builds on: Tyrus's shared
- * Grizzly transport ({@code Grizzly(n)}) stops {@code 1 s} after its last connection closed, and the JDK HTTP
- * client's {@code SelectorManager} thread (Java 17 has no way to close an {@code HttpClient}) ends once the client
- * is garbage-collected. The test waits for both, collecting garbage meanwhile. One thread is Tyrus's for the life
- * of the JVM and is allowed: {@code tyrus-grizzly-container-idle-timeout}, the single static timer that stops the
- * shared transport.
+ * <p>Each WebSocket connection's Grizzly transport ({@code Grizzly(n)} threads) stops when the connection closes,
+ * and {@code close()} stops the client's own pools and its Tyrus container's timers. One thread ends later by
+ * design of what the client builds on: the JDK HTTP client's {@code SelectorManager} (Java 17 has no way to close an
+ * {@code HttpClient}) ends once the client is garbage-collected. The test waits for it, collecting garbage
+ * meanwhile. {@link JvmExitTest} checks the same from the outside, on a JVM whose {@code main} returned.
  */
 class ThreadLeakTest {
-
-    private static final String TYRUS_IDLE_TIMER = "tyrus-grizzly-container-idle-timeout";
 
     @Test
     void close_leavesNoThreadOfTheClientBehind() {
@@ -36,9 +33,11 @@ class ThreadLeakTest {
 
         useAClientFully();
 
-        // The client's own pools are stopped by close(), well before their 5 s keep-alive would end them.
+        // The client's own pools and the connections' transports are stopped by close(), well before the pools'
+        // 5 s keep-alive would end them.
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(newThreads(before))
-                .noneMatch(name -> name.startsWith("sender-client-")));
+                .noneMatch(name -> name.startsWith("sender-client-") || name.startsWith("Grizzly(")
+                        || name.startsWith("tyrus-")));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             System.gc();
             assertThat(newThreads(before)).isEmpty();
@@ -60,7 +59,7 @@ class ThreadLeakTest {
             assertThat(recorder.awaitMessage().event().eventId()).hasValue("e1");
             await().atMost(Recorder.TIMEOUT).until(() -> flow.ids().size() == 1);
             assertThat(client.version().api()).isEqualTo(2);
-            // Last, while the other connections are open: Tyrus's idle timer must first see none after close().
+            // Last, while the other connections are open: a refused handshake must stop its transport too.
             assertThatThrownBy(() -> client.subscribe(Map.of("gender", "x"))).isInstanceOf(SenderException.class);
             assertThat(Thread.getAllStackTraces().keySet()).anySatisfy(
                     t -> assertThat(t.getName()).startsWith("sender-client-"));
@@ -76,7 +75,7 @@ class ThreadLeakTest {
         return liveThreads().entrySet().stream()
                 .filter(e -> !before.containsKey(e.getKey()))
                 .map(Map.Entry::getValue)
-                .filter(name -> !name.equals(TYRUS_IDLE_TIMER) && !name.startsWith("awaitility"))
+                .filter(name -> !name.startsWith("awaitility"))
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }

@@ -27,6 +27,8 @@ public interface Broker extends AutoCloseable {
     /**
      * A broker within this process, with {@linkplain DeliveryOptions#ofDefaults() default limits} and
      * {@linkplain HistoryOptions#ofDefaults() default history}.
+     *
+     * @return a new, open in-memory broker, which its caller closes
      */
     static Broker inMemory() {
         return inMemory(DeliveryOptions.ofDefaults());
@@ -35,6 +37,9 @@ public interface Broker extends AutoCloseable {
     /**
      * A broker within this process whose queued subscriptions have the given limits, with
      * {@linkplain HistoryOptions#ofDefaults() default history}.
+     *
+     * @param options the limits of each queued subscription
+     * @return a new, open in-memory broker, which its caller closes
      */
     static Broker inMemory(DeliveryOptions options) {
         return inMemory(options, HistoryOptions.ofDefaults());
@@ -55,6 +60,9 @@ public interface Broker extends AutoCloseable {
      * Publishes to the subscriptions the publication's events match. The stage completes once the broker has
      * accepted the publication (an in-memory broker has then handed it to every matching subscription), or
      * fails with {@link BrokerException} when it could not, in which case nothing of it was delivered.
+     *
+     * @param publication the events to deliver, with their context
+     * @return a stage that completes when the broker has accepted the publication
      */
     CompletionStage<Void> publish(Publication publication);
 
@@ -62,6 +70,10 @@ public interface Broker extends AutoCloseable {
      * Subscribes {@code sink} to the messages of {@code topic} that pass {@code filter}, with
      * {@link Delivery#QUEUED} delivery.
      *
+     * @param topic the messages to listen to: the handler events of one account, or general events
+     * @param filter the condition a message must pass; {@link Filter#any()} for every message
+     * @param sink receives the messages, then the close
+     * @return the subscription, open, which the caller closes
      * @throws BrokerException when the broker is closed
      */
     default Subscription subscribe(Topic topic, Filter filter, MessageSink sink) {
@@ -71,6 +83,11 @@ public interface Broker extends AutoCloseable {
     /**
      * Subscribes {@code sink} to the messages of {@code topic} that pass {@code filter}.
      *
+     * @param topic the messages to listen to: the handler events of one account, or general events
+     * @param filter the condition a message must pass; {@link Filter#any()} for every message
+     * @param sink receives the messages, then the close
+     * @param delivery whether messages are queued for the sink or handed to it on the publishing thread
+     * @return the subscription, open, which the caller closes
      * @throws BrokerException when the broker is closed
      */
     Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
@@ -120,13 +137,15 @@ public interface Broker extends AutoCloseable {
     /**
      * Checks that the broker can publish and receive now. The stage fails with {@link BrokerException} naming
      * what does not work, such as an unreachable Redis server.
+     *
+     * @return a stage that completes normally when the broker works
      */
     CompletionStage<Void> checkHealth();
 
-    /** What this broker has delivered to subscriptions of this process. */
+    /** {@return what this broker has delivered to subscriptions of this process} */
     DeliveryStats stats();
 
-    /** A short name of the kind of broker, such as {@code in-memory} or {@code redis}. */
+    /** {@return a short name of the kind of broker, such as {@code in-memory} or {@code redis}} */
     String name();
 
     /**

@@ -8,12 +8,21 @@ public class BrokerException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A failure described by {@code message}. */
+    /**
+     * A failure described by {@code message}.
+     *
+     * @param message what failed, for the log and the error's {@code detail}
+     */
     public BrokerException(String message) {
         super(message);
     }
 
-    /** A failure described by {@code message}, caused by {@code cause}. */
+    /**
+     * A failure described by {@code message}, caused by {@code cause}.
+     *
+     * @param message what failed, for the log and the error's {@code detail}
+     * @param cause the error of the underlying transport
+     */
     public BrokerException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -33,7 +33,12 @@ public final class CloseCodes {
     private CloseCodes() {
     }
 
-    /** Whether a client may connect again after a close with {@code code}. */
+    /**
+     * Whether a client may connect again after a close with {@code code}.
+     *
+     * @param code the WebSocket close code received
+     * @return {@code true} when it is one of {@link #RECONNECTABLE}
+     */
     public static boolean isReconnectable(int code) {
         return RECONNECTABLE.contains(code);
     }

@@ -16,7 +16,12 @@ public record DeliveryOptions(int maxQueuedMessages, long maxQueuedBytes) {
     /** Default of {@link #maxQueuedBytes()}: 16 MiB. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
 
-    /** Checks the limits. */
+    /**
+     * Checks the limits.
+     *
+     * @param maxQueuedMessages the most messages queued for one subscription; positive
+     * @param maxQueuedBytes the most bytes of messages queued for one subscription; positive
+     */
     public DeliveryOptions {
         if (maxQueuedMessages < 1) {
             throw new IllegalArgumentException("maxQueuedMessages must be at least 1: " + maxQueuedMessages);
@@ -26,7 +31,7 @@ public record DeliveryOptions(int maxQueuedMessages, long maxQueuedBytes) {
         }
     }
 
-    /** The default limits. */
+    /** {@return the default limits} */
     public static DeliveryOptions ofDefaults() {
         return new DeliveryOptions(DEFAULT_MAX_QUEUED_MESSAGES, DEFAULT_MAX_QUEUED_BYTES);
     }

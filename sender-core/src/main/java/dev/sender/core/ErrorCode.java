@@ -55,22 +55,27 @@ public enum ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    /** The {@code error_code} of the body. */
+    /** {@return the {@code error_code} of the body} */
     public int code() {
         return code;
     }
 
-    /** The {@code desc} of the body. */
+    /** {@return the {@code desc} of the body} */
     public String desc() {
         return desc;
     }
 
-    /** The HTTP status the error travels with. */
+    /** {@return the HTTP status the error travels with} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The error with {@code error_code} {@code code}, if Sender knows it. */
+    /**
+     * The error with {@code error_code} {@code code}, if Sender knows it.
+     *
+     * @param code an {@code error_code}, as an error body carries it
+     * @return the error, or empty when Sender does not know the code
+     */
     public static Optional<ErrorCode> of(int code) {
         for (ErrorCode error : values()) {
             if (error.code == code) {

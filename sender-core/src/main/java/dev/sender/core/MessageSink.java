@@ -18,10 +18,16 @@ public interface MessageSink {
     /**
      * Receives one message. Its {@linkplain dev.sender.core.event.EventMessage#json() JSON} is shared with
      * every other subscriber of the event.
+     *
+     * @param message a message that passed the subscription's filter
      */
     void onMessage(EventMessage message);
 
-    /** Called once when the broker closes the subscription, after the last {@link #onMessage}. */
+    /**
+     * Called once when the broker closes the subscription, after the last {@link #onMessage}.
+     *
+     * @param reason why the subscription closed
+     */
     default void onClose(CloseReason reason) {
     }
 }

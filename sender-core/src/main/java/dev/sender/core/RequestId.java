@@ -19,6 +19,8 @@ public final class RequestId {
     /**
      * A new request id for now. Its UUID is random (version 4) but not cryptographically so: a request id
      * identifies a request in logs, it is no secret, and generating one must stay cheap under load.
+     *
+     * @return {@code <unix seconds>,<uuid>}
      */
     public static String generate() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -28,7 +30,12 @@ public final class RequestId {
         return "0".repeat(Math.max(0, 10 - seconds.length())) + seconds + "," + new UUID(high, low);
     }
 
-    /** Whether {@code value} has the request id format. */
+    /**
+     * Whether {@code value} has the request id format.
+     *
+     * @param value a candidate request id, such as a {@code Luna-Request-Id} header
+     * @return {@code true} when it is {@code <unix seconds>,<uuid>}
+     */
     public static boolean isValid(String value) {
         return FORMAT.matcher(value).matches();
     }

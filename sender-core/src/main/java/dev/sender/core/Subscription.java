@@ -8,16 +8,16 @@ import dev.sender.core.filter.Filter;
  */
 public interface Subscription extends AutoCloseable {
 
-    /** What the subscription listens to. */
+    /** {@return what the subscription listens to} */
     Topic topic();
 
-    /** The filter messages must pass. */
+    /** {@return the filter messages must pass} */
     Filter filter();
 
-    /** Whether messages may still be delivered. */
+    /** {@return whether messages may still be delivered} */
     boolean isOpen();
 
-    /** Bytes of messages accepted for this subscription but not yet handed to its sink. */
+    /** {@return bytes of messages accepted for this subscription but not yet handed to its sink} */
     long queuedBytes();
 
     /**

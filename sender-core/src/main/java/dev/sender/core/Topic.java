@@ -23,7 +23,12 @@ public record Topic(Kind kind, @Nullable UUID accountId) {
         GENERAL_EVENTS
     }
 
-    /** Checks that handler topics, and only they, name an account. */
+    /**
+     * Checks that handler topics, and only they, name an account.
+     *
+     * @param kind handler events or general events
+     * @param accountId the account of handler events; {@code null} for general events
+     */
     public Topic {
         Objects.requireNonNull(kind, "kind");
         if ((kind == Kind.HANDLER_EVENTS) != (accountId != null)) {
@@ -31,12 +36,17 @@ public record Topic(Kind kind, @Nullable UUID accountId) {
         }
     }
 
-    /** The handler events of {@code accountId}. */
+    /**
+     * The handler events of {@code accountId}.
+     *
+     * @param accountId the account whose handler events the topic holds
+     * @return the topic
+     */
     public static Topic handlerEvents(UUID accountId) {
         return new Topic(Kind.HANDLER_EVENTS, Objects.requireNonNull(accountId, "accountId"));
     }
 
-    /** General events. */
+    /** {@return the topic of general events} */
     public static Topic generalEvents() {
         return GENERAL;
     }

@@ -15,7 +15,12 @@ public final class Uuids {
     private Uuids() {
     }
 
-    /** Whether {@code text} is a UUID in the {@code 8-4-4-4-12} hexadecimal form, either case. */
+    /**
+     * Whether {@code text} is a UUID in the {@code 8-4-4-4-12} hexadecimal form, either case.
+     *
+     * @param text the candidate
+     * @return {@code true} when it is such a UUID
+     */
     public static boolean isValid(String text) {
         if (text.length() != LENGTH) {
             return false;
@@ -31,7 +36,12 @@ public final class Uuids {
         return true;
     }
 
-    /** {@code text} as a UUID, or {@code null} when it is not one in the {@code 8-4-4-4-12} form. */
+    /**
+     * {@code text} as a UUID, or {@code null} when it is not one in the {@code 8-4-4-4-12} form.
+     *
+     * @param text the candidate
+     * @return the UUID, or {@code null}
+     */
     public static @Nullable UUID parse(String text) {
         return isValid(text) ? UUID.fromString(text.toLowerCase(Locale.ROOT)) : null;
     }

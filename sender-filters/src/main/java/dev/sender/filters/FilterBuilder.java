@@ -27,42 +27,82 @@ abstract sealed class FilterBuilder<B extends FilterBuilder<B>> permits HandlerE
 
     abstract B self();
 
-    /** {@code sources}: {@code event.source} is one of {@code sources}. */
+    /**
+     * {@code sources}: {@code event.source} is one of {@code sources}.
+     *
+     * @param sources the accepted sources; they replace any set before
+     * @return this builder
+     */
     public B sources(String... sources) {
         return list(Parameters.SOURCES, sources);
     }
 
-    /** {@code stream_ids}: {@code event.stream_id} is one of {@code streamIds}. */
+    /**
+     * {@code stream_ids}: {@code event.stream_id} is one of {@code streamIds}.
+     *
+     * @param streamIds the accepted stream ids; they replace any set before
+     * @return this builder
+     */
     public B streamIds(UUID... streamIds) {
         return list(Parameters.STREAM_IDS, streamIds);
     }
 
-    /** {@code geo_position}: {@code event.location.geo_position} lies within {@code bounds}. */
+    /**
+     * {@code geo_position}: {@code event.location.geo_position} lies within {@code bounds}.
+     *
+     * @param bounds the box the position must lie in
+     * @return this builder
+     */
     public B geoPosition(GeoBounds bounds) {
         return set(Parameters.GEO_POSITION, bounds);
     }
 
-    /** {@code cities}: {@code event.location.city} is one of {@code cities}. */
+    /**
+     * {@code cities}: {@code event.location.city} is one of {@code cities}.
+     *
+     * @param cities the accepted cities; they replace any set before
+     * @return this builder
+     */
     public B cities(String... cities) {
         return list(Parameters.CITIES, cities);
     }
 
-    /** {@code areas}: {@code event.location.area} is one of {@code areas}. */
+    /**
+     * {@code areas}: {@code event.location.area} is one of {@code areas}.
+     *
+     * @param areas the accepted areas; they replace any set before
+     * @return this builder
+     */
     public B areas(String... areas) {
         return list(Parameters.AREAS, areas);
     }
 
-    /** {@code districts}: {@code event.location.district} is one of {@code districts}. */
+    /**
+     * {@code districts}: {@code event.location.district} is one of {@code districts}.
+     *
+     * @param districts the accepted districts; they replace any set before
+     * @return this builder
+     */
     public B districts(String... districts) {
         return list(Parameters.DISTRICTS, districts);
     }
 
-    /** {@code streets}: {@code event.location.street} is one of {@code streets}. */
+    /**
+     * {@code streets}: {@code event.location.street} is one of {@code streets}.
+     *
+     * @param streets the accepted streets; they replace any set before
+     * @return this builder
+     */
     public B streets(String... streets) {
         return list(Parameters.STREETS, streets);
     }
 
-    /** {@code house_numbers}: {@code event.location.house_number} is one of {@code houseNumbers}. */
+    /**
+     * {@code house_numbers}: {@code event.location.house_number} is one of {@code houseNumbers}.
+     *
+     * @param houseNumbers the accepted house numbers; they replace any set before
+     * @return this builder
+     */
     public B houseNumbers(String... houseNumbers) {
         return list(Parameters.HOUSE_NUMBERS, houseNumbers);
     }

@@ -49,17 +49,17 @@ public final class GeneralEventFilter {
         this.userFilters = userFilters;
     }
 
-    /** A builder of a filter with no parameter. */
+    /** {@return a builder of a filter with no parameter} */
     public static Builder builder() {
         return new Builder(Map.of(), List.of());
     }
 
-    /** The filter with no parameter, which every general event passes. */
+    /** {@return the filter with no parameter, which every general event passes} */
     public static GeneralEventFilter empty() {
         return EMPTY;
     }
 
-    /** A builder that starts from this filter's parameters. */
+    /** {@return a builder that starts from this filter's parameters} */
     public Builder toBuilder() {
         return new Builder(values, userFilters);
     }
@@ -69,6 +69,7 @@ public final class GeneralEventFilter {
      * {@code ?}, possibly empty.
      *
      * @param rawQuery the raw query string
+     * @return the filter the query describes
      * @throws InvalidFilterException for anything that is not a valid filter: an unknown or repeated
      *     parameter, a malformed escape or name, an unknown operator or type, an impossible combination, a
      *     value that does not convert
@@ -82,6 +83,7 @@ public final class GeneralEventFilter {
      * means the parameter was repeated.
      *
      * @param parameters decoded names to decoded values
+     * @return the filter the parameters describe
      * @throws InvalidFilterException as {@link #parse(String)}
      */
     public static GeneralEventFilter parse(Map<String, List<String>> parameters) {
@@ -99,7 +101,7 @@ public final class GeneralEventFilter {
         return builder.build();
     }
 
-    /** The user filters, in the order they were given. */
+    /** {@return the user filters, in the order they were given} */
     public List<UserFilter> userFilters() {
         return userFilters;
     }
@@ -115,7 +117,7 @@ public final class GeneralEventFilter {
         return Catalogue.GENERAL.describe();
     }
 
-    /** Whether the filter has no parameter, so that every event passes. */
+    /** {@return whether the filter has no parameter, so that every event passes} */
     public boolean isEmpty() {
         return values.isEmpty() && userFilters.isEmpty();
     }
@@ -123,12 +125,14 @@ public final class GeneralEventFilter {
     /**
      * The canonical query string: fixed parameters in the SPEC order, then user filters in their order, values
      * percent-encoded; empty when there is no parameter.
+     *
+     * @return the query string, without a leading {@code ?}
      */
     public String toQueryString() {
         return QueryStrings.encode(toQueryParameters());
     }
 
-    /** The canonical decoded value of each parameter, by name, in printing order. */
+    /** {@return the canonical decoded value of each parameter, by name, in printing order} */
     public Map<String, String> toQueryParameters() {
         Map<String, String> out = new LinkedHashMap<>(Catalogue.queryParameters(values));
         for (UserFilter f : userFilters) {
@@ -137,7 +141,7 @@ public final class GeneralEventFilter {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The core filter: the AND of every parameter's filter; {@link Filter#any()} when there is none. */
+    /** {@return the core filter: the AND of every parameter's filter; {@link Filter#any()} when there is none} */
     public Filter toFilter() {
         List<Filter> filters = new ArrayList<>(Catalogue.filters(values));
         for (UserFilter f : userFilters) {
@@ -182,12 +186,22 @@ public final class GeneralEventFilter {
             return this;
         }
 
-        /** {@code event_type}: the message's {@code event_type} is one of {@code eventTypes}. */
+        /**
+         * {@code event_type}: the message's {@code event_type} is one of {@code eventTypes}.
+         *
+         * @param eventTypes the accepted event types; they replace any set before
+         * @return this builder
+         */
         public Builder eventTypes(String... eventTypes) {
             return list(Parameters.EVENT_TYPE, eventTypes);
         }
 
-        /** {@code account_id}: the message's {@code account_id} is {@code accountId}. */
+        /**
+         * {@code account_id}: the message's {@code account_id} is {@code accountId}.
+         *
+         * @param accountId the account whose general events pass
+         * @return this builder
+         */
         public Builder accountId(UUID accountId) {
             return set(Parameters.ACCOUNT_ID, accountId);
         }
@@ -195,6 +209,8 @@ public final class GeneralEventFilter {
         /**
          * Adds a user filter, after those added before.
          *
+         * @param filter a condition on a field of the event
+         * @return this builder
          * @throws InvalidFilterException when a user filter with the same {@linkplain UserFilter#parameterName()
          *     parameter name} is already there, as a query cannot repeat a parameter
          */
@@ -207,6 +223,8 @@ public final class GeneralEventFilter {
          * Removes the fixed parameter or the user filter called {@code parameter} (its canonical name, e.g.
          * {@code "event.field_1__gt:numeric"}), if set.
          *
+         * @param parameter the canonical name of a fixed parameter or of a user filter
+         * @return this builder
          * @throws InvalidFilterException when {@code parameter} is neither a fixed parameter nor a user-filter name
          */
         public Builder without(String parameter) {
@@ -222,7 +240,7 @@ public final class GeneralEventFilter {
             return this;
         }
 
-        /** The filter with the parameters set so far. */
+        /** {@return the filter with the parameters set so far} */
         public GeneralEventFilter build() {
             if (values.isEmpty() && userFilters.isEmpty()) {
                 return EMPTY;

@@ -26,6 +26,10 @@ public record GeoBounds(double originLongitude, double originLatitude, double lo
     /**
      * Checks the box.
      *
+     * @param originLongitude longitude of the centre, in -180..180
+     * @param originLatitude latitude of the centre, in -90..90
+     * @param longitudeDelta half the width of the box in degrees, in 0..180
+     * @param latitudeDelta half the height of the box in degrees, in 0..90
      * @throws InvalidFilterException naming {@code geo_position} when a value is not finite or out of range
      */
     public GeoBounds {
@@ -35,7 +39,13 @@ public record GeoBounds(double originLongitude, double originLatitude, double lo
         latitudeDelta = check(latitudeDelta, 0, 90, "latitude_delta");
     }
 
-    /** The box of {@link #DEFAULT_DELTA} degrees either way around the origin. */
+    /**
+     * The box of {@link #DEFAULT_DELTA} degrees either way around the origin.
+     *
+     * @param originLongitude longitude of the centre, in -180..180
+     * @param originLatitude latitude of the centre, in -90..90
+     * @return the box
+     */
     public static GeoBounds around(double originLongitude, double originLatitude) {
         return new GeoBounds(originLongitude, originLatitude, DEFAULT_DELTA, DEFAULT_DELTA);
     }

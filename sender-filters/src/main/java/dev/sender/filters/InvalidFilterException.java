@@ -54,17 +54,17 @@ public final class InvalidFilterException extends IllegalArgumentException {
         return "Parameter '" + name + "': " + reason;
     }
 
-    /** The name of the refused parameter, or the raw query piece when its name could not be decoded. */
+    /** {@return the name of the refused parameter, or the raw query piece when its name could not be decoded} */
     public String parameter() {
         return parameter;
     }
 
-    /** The human message for the error body's {@code detail}: it names the parameter and says why. */
+    /** {@return the human message for the error body's {@code detail}: it names the parameter and says why} */
     public String detail() {
         return detail;
     }
 
-    /** {@link ErrorCode#BAD_QUERY_PARAMETERS}, always. */
+    /** {@return {@link ErrorCode#BAD_QUERY_PARAMETERS}, always} */
     public ErrorCode errorCode() {
         return ErrorCode.BAD_QUERY_PARAMETERS;
     }

@@ -40,6 +40,10 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
     /**
      * Checks the filter exactly as a query is checked.
      *
+     * @param path the keys inside the event, taken literally
+     * @param op the comparison
+     * @param type how the values are read
+     * @param values the compared values as a query writes them; one, or several for {@code in} and {@code nin}
      * @throws InvalidFilterException naming {@link #parameterName()} when a query could not carry it: an empty
      *     or reserved key, an impossible operator and type, or a value that does not convert
      */
@@ -65,6 +69,11 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
     /**
      * A filter on the dot-separated {@code dottedPath} inside the event, e.g. {@code "location.city"}.
      *
+     * @param dottedPath the keys inside the event, separated by dots
+     * @param op the comparison
+     * @param type how the values are read
+     * @param values the compared values as a query writes them; one, or several for {@code in} and {@code nin}
+     * @return the filter
      * @throws InvalidFilterException as the canonical constructor does, or for an empty key in the path
      */
     public static UserFilter of(String dottedPath, Operator op, FieldType type, String... values) {
@@ -78,6 +87,9 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
      * Reads the query parameter {@code name=value}, both decoded: {@code value} is split on commas for
      * {@code in} and {@code nin} only.
      *
+     * @param name the parameter name, such as {@code event.temperature__gt:numeric}
+     * @param value the parameter value, such as {@code 37.5}
+     * @return the filter
      * @throws InvalidFilterException naming {@code name} when the name is malformed (it must start with
      *     {@code event.}) or the value does not fit it
      */
@@ -88,22 +100,24 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
     /**
      * The canonical parameter name, {@code event.<path>[__<op>][:<type>]}: {@code __eq} and {@code :string}
      * are left out unless the path itself holds {@code __} or {@code :}.
+     *
+     * @return the parameter name
      */
     public String parameterName() {
         return UserFilterRules.name(path, op, type);
     }
 
-    /** The canonical decoded value: the values joined by commas. */
+    /** {@return the canonical decoded value: the values joined by commas} */
     public String queryValue() {
         return String.join(",", values);
     }
 
-    /** Where the filter reads: {@code event} then the keys of {@link #path()}, taken literally. */
+    /** {@return where the filter reads: {@code event} then the keys of {@link #path()}, taken literally} */
     public Field field() {
         return UserFilterRules.field(path);
     }
 
-    /** The core filter this user filter stands for; see the class comment for the semantics. */
+    /** {@return the core filter this user filter stands for; see the class comment for the semantics} */
     public Filter toFilter() {
         return UserFilterRules.toFilter(this);
     }
@@ -129,22 +143,27 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
         /** Is a string containing the value, case-sensitively; needs {@link FieldType#STRING}. */
         LIKE;
 
-        /** The token in a parameter name, e.g. {@code gte}. */
+        /** {@return the token in a parameter name, e.g. {@code gte}} */
         public String token() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** Whether the value is a comma-separated list ({@code in}, {@code nin}). */
+        /** {@return whether the value is a comma-separated list ({@code in}, {@code nin})} */
         public boolean takesList() {
             return this == IN || this == NIN;
         }
 
-        /** Whether {@value UserFilter#NONE} is allowed ({@code eq}, {@code ne}, {@code in}, {@code nin}). */
+        /** {@return whether {@value UserFilter#NONE} is allowed ({@code eq}, {@code ne}, {@code in}, {@code nin})} */
         public boolean allowsNone() {
             return this == EQ || this == NE || this == IN || this == NIN;
         }
 
-        /** The operator written {@code token}, case-sensitively. */
+        /**
+         * The operator written {@code token}, case-sensitively.
+         *
+         * @param token the operator as a parameter name writes it, such as {@code gte}
+         * @return the operator, or empty when none is written so
+         */
         public static Optional<Operator> fromToken(String token) {
             for (Operator op : values()) {
                 if (op.token().equals(token)) {
@@ -172,17 +191,22 @@ public record UserFilter(List<String> path, Operator op, FieldType type, List<St
             this.valueType = valueType;
         }
 
-        /** The token in a parameter name, e.g. {@code numeric}. */
+        /** {@return the token in a parameter name, e.g. {@code numeric}} */
         public String token() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The core type a field must have for the filter to read it. */
+        /** {@return the core type a field must have for the filter to read it} */
         public ValueType valueType() {
             return valueType;
         }
 
-        /** The type written {@code token}, case-sensitively. */
+        /**
+         * The type written {@code token}, case-sensitively.
+         *
+         * @param token the type as a parameter name writes it, such as {@code numeric}
+         * @return the type, or empty when none is written so
+         */
         public static Optional<FieldType> fromToken(String token) {
             for (FieldType type : values()) {
                 if (type.token().equals(token)) {

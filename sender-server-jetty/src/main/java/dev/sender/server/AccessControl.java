@@ -32,11 +32,17 @@ public interface AccessControl {
     /**
      * What the bearer of {@code request} may do.
      *
+     * @param request the request, before anything else about it is read
+     * @return what the bearer may do
      * @throws AccessRefusedException when the request has no credentials or invalid ones: {@code 401 29020}
      */
     AccessGrant authenticate(AccessRequest request);
 
-    /** No access control, the default ({@code auth=none}): no checks, every request is served as LUNA's Sender would. */
+    /**
+     * No access control, the default ({@code auth=none}): no checks, every request is served as LUNA's Sender would.
+     *
+     * @return the access control that grants everything
+     */
     static AccessControl none() {
         return OpenAccess.INSTANCE;
     }

@@ -47,52 +47,75 @@ public final class AccessGrant {
         expiresAt = b.expiresAt;
     }
 
-    /** A builder for a grant to {@code principal}, with no account, no scope, no imposed filter and no expiry. */
+    /**
+     * A builder for a grant to {@code principal}, with no account, no scope, no imposed filter and no expiry.
+     *
+     * @param principal who the bearer is, for logs
+     * @return the builder
+     */
     public static Builder builder(String principal) {
         return new Builder(principal);
     }
 
-    /** Who the bearer is, for logs (a token's {@code sub}); never a secret. */
+    /** {@return who the bearer is, for logs (a token's {@code sub}); never a secret} */
     public String principal() {
         return principal;
     }
 
-    /** Whether every account is granted (a token's {@code "accounts": ["*"]}). */
+    /** {@return whether every account is granted (a token's {@code "accounts": ["*"]})} */
     public boolean allAccounts() {
         return allAccounts;
     }
 
-    /** The accounts granted; empty when {@link #allAccounts()}. */
+    /** {@return the accounts granted; empty when {@link #allAccounts()}} */
     public Set<UUID> accounts() {
         return accounts;
     }
 
-    /** Whether {@code account} is granted. */
+    /**
+     * Whether {@code account} is granted.
+     *
+     * @param account an account
+     * @return {@code true} when the grant covers it
+     */
     public boolean grants(UUID account) {
         return allAccounts || accounts.contains(account);
     }
 
-    /** The scopes granted. */
+    /** {@return the scopes granted} */
     public Set<Scope> scopes() {
         return scopes;
     }
 
-    /** Whether {@code scope} is granted. */
+    /**
+     * Whether {@code scope} is granted.
+     *
+     * @param scope a scope
+     * @return {@code true} when the grant includes it
+     */
     public boolean has(Scope scope) {
         return scopes.contains(scope);
     }
 
-    /** The filter AND-ed with every handler-event subscription of the bearer; {@link Filter#any()} for none. */
+    /**
+     * The filter AND-ed with every handler-event subscription of the bearer; {@link Filter#any()} for none.
+     *
+     * @return the imposed filter of handler events
+     */
     public Filter handlerFilter() {
         return handlerFilter;
     }
 
-    /** The filter AND-ed with every general-event subscription of the bearer; {@link Filter#any()} for none. */
+    /**
+     * The filter AND-ed with every general-event subscription of the bearer; {@link Filter#any()} for none.
+     *
+     * @return the imposed filter of general events
+     */
     public Filter generalFilter() {
         return generalFilter;
     }
 
-    /** When the grant ends: subscriptions are closed with {@code 4001} then; null when it never does. */
+    /** {@return when the grant ends: subscriptions are closed with {@code 4001} then; null when it never does} */
     public @Nullable Instant expiresAt() {
         return expiresAt;
     }
@@ -117,12 +140,22 @@ public final class AccessGrant {
             this.principal = Objects.requireNonNull(principal, "principal");
         }
 
-        /** Grants {@code accounts}, beside those granted before. */
+        /**
+         * Grants {@code accounts}, beside those granted before.
+         *
+         * @param accounts the accounts
+         * @return this builder
+         */
         public Builder accounts(UUID... accounts) {
             return accounts(Arrays.asList(accounts));
         }
 
-        /** Grants {@code accounts}, beside those granted before. */
+        /**
+         * Grants {@code accounts}, beside those granted before.
+         *
+         * @param accounts the accounts
+         * @return this builder
+         */
         public Builder accounts(Collection<UUID> accounts) {
             for (UUID account : accounts) {
                 this.accounts.add(Objects.requireNonNull(account, "account"));
@@ -130,13 +163,18 @@ public final class AccessGrant {
             return this;
         }
 
-        /** Grants every account. */
+        /** {@return grants every account} */
         public Builder allAccounts() {
             this.allAccounts = true;
             return this;
         }
 
-        /** Grants {@code scopes}, beside those granted before. */
+        /**
+         * Grants {@code scopes}, beside those granted before.
+         *
+         * @param scopes the scopes
+         * @return this builder
+         */
         public Builder scopes(Scope... scopes) {
             for (Scope scope : scopes) {
                 this.scopes.add(Objects.requireNonNull(scope, "scope"));
@@ -144,35 +182,60 @@ public final class AccessGrant {
             return this;
         }
 
-        /** Imposes {@code filter} on every handler-event subscription (SPEC §3). */
+        /**
+         * Imposes {@code filter} on every handler-event subscription (SPEC §3).
+         *
+         * @param filter the imposed filter, in LUNA's parameters
+         * @return this builder
+         */
         public Builder handlerFilter(HandlerEventFilter filter) {
             return handlerFilter(filter.toFilter());
         }
 
-        /** Imposes {@code filter} on every handler-event subscription. */
+        /**
+         * Imposes {@code filter} on every handler-event subscription.
+         *
+         * @param filter the imposed filter
+         * @return this builder
+         */
         public Builder handlerFilter(Filter filter) {
             this.handlerFilter = Objects.requireNonNull(filter, "filter");
             return this;
         }
 
-        /** Imposes {@code filter} on every general-event subscription (SPEC §4). */
+        /**
+         * Imposes {@code filter} on every general-event subscription (SPEC §4).
+         *
+         * @param filter the imposed filter, in LUNA's parameters
+         * @return this builder
+         */
         public Builder generalFilter(GeneralEventFilter filter) {
             return generalFilter(filter.toFilter());
         }
 
-        /** Imposes {@code filter} on every general-event subscription. */
+        /**
+         * Imposes {@code filter} on every general-event subscription.
+         *
+         * @param filter the imposed filter
+         * @return this builder
+         */
         public Builder generalFilter(Filter filter) {
             this.generalFilter = Objects.requireNonNull(filter, "filter");
             return this;
         }
 
-        /** Ends the grant at {@code instant}; null for never. */
+        /**
+         * Ends the grant at {@code instant}; null for never.
+         *
+         * @param instant when the grant ends, or {@code null}
+         * @return this builder
+         */
         public Builder expiresAt(@Nullable Instant instant) {
             this.expiresAt = instant;
             return this;
         }
 
-        /** The grant. */
+        /** {@return the grant} */
         public AccessGrant build() {
             if (allAccounts) {
                 accounts.clear();

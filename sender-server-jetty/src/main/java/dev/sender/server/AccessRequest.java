@@ -15,7 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record AccessRequest(String method, String path, @Nullable String token, String requestId) {
 
-    /** Checks the required members. */
+    /**
+     * Checks the required members.
+     *
+     * @param method the HTTP method
+     * @param path the path within the server's context
+     * @param token the bearer token, or {@code null}
+     * @param requestId the request id
+     */
     public AccessRequest {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -8,19 +8,28 @@ import dev.sender.core.Broker;
  */
 public non-sealed interface BackgroundPlugin extends SenderPlugin {
 
-    /** Starts the plugin; a plugin that throws is logged and shown as not running. */
+    /**
+     * Starts the plugin; a plugin that throws is logged and shown as not running.
+     *
+     * @param context what the plugin may use of the server
+     * @throws Exception when the plugin cannot start
+     */
     void start(PluginContext context) throws Exception;
 
-    /** Stops the plugin. */
+    /**
+     * Stops the plugin.
+     *
+     * @throws Exception when the plugin cannot stop cleanly; it is logged
+     */
     void stop() throws Exception;
 
     /** What a background plugin may use. */
     interface PluginContext {
 
-        /** The broker of the server. */
+        /** {@return the broker of the server} */
         Broker broker();
 
-        /** The settings of the server. */
+        /** {@return the settings of the server} */
         SenderSettings settings();
     }
 }

@@ -9,6 +9,10 @@ import dev.sender.core.event.Publication;
  */
 public non-sealed interface EventPlugin extends SenderPlugin {
 
-    /** Sees one accepted publication. */
+    /**
+     * Sees one accepted publication.
+     *
+     * @param publication the publication, once the broker accepted it
+     */
     void onPublication(Publication publication);
 }

@@ -23,12 +23,17 @@ public enum Scope {
         this.claim = claim;
     }
 
-    /** The scope as a token's {@code scope} claim writes it, such as {@code general:subscribe}. */
+    /** {@return the scope as a token's {@code scope} claim writes it, such as {@code general:subscribe}} */
     public String claim() {
         return claim;
     }
 
-    /** The scope {@code claim} names, if any. */
+    /**
+     * The scope {@code claim} names, if any.
+     *
+     * @param claim a scope as a token's {@code scope} claim writes it
+     * @return the scope, or empty when none is written so
+     */
     public static Optional<Scope> of(String claim) {
         for (Scope scope : values()) {
             if (scope.claim.equals(claim)) {

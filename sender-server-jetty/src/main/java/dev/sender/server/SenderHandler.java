@@ -91,13 +91,22 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
      * A handler serving {@code broker} with {@code settings} and the given plugins; access control as
      * {@link SenderSettings#auth()} says. {@link #builder(Broker)} offers more.
      *
+     * @param broker the broker the handler serves, which the caller closes
+     * @param settings the settings
+     * @param plugins the plugins, started and stopped with the handler
+     * @return the handler, not started
      * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read
      */
     public static SenderHandler create(Broker broker, SenderSettings settings, List<SenderPlugin> plugins) {
         return builder(broker).settings(settings).plugins(plugins).build();
     }
 
-    /** A builder of a handler serving {@code broker}, with the default settings and no plugin. */
+    /**
+     * A builder of a handler serving {@code broker}, with the default settings and no plugin.
+     *
+     * @param broker the broker the handler serves, which the caller closes
+     * @return the builder
+     */
     public static Builder builder(Broker broker) {
         return new Builder().broker(broker);
     }
@@ -107,17 +116,21 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         return new Builder();
     }
 
-    /** The broker the handler serves. */
+    /** {@return the broker the handler serves} */
     public Broker broker() {
         return broker;
     }
 
-    /** What decides who may subscribe, publish and read {@code /config}; {@link AccessControl#none()} by default. */
+    /**
+     * What decides who may subscribe, publish and read {@code /config}; {@link AccessControl#none()} by default.
+     *
+     * @return the access control
+     */
     public AccessControl accessControl() {
         return accessControl;
     }
 
-    /** The handler's settings. */
+    /** {@return the handler's settings} */
     public SenderSettings settings() {
         return settings;
     }
@@ -186,13 +199,23 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
             return this;
         }
 
-        /** The settings; the defaults otherwise. */
+        /**
+         * The settings; the defaults otherwise.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
         public Builder settings(SenderSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The plugins, started and stopped with the handler. */
+        /**
+         * The plugins, started and stopped with the handler.
+         *
+         * @param plugins the plugins
+         * @return this builder
+         */
         public Builder plugins(List<SenderPlugin> plugins) {
             this.plugins = List.copyOf(plugins);
             return this;
@@ -201,6 +224,9 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         /**
          * What decides who may subscribe, publish and read {@code /config} (SPEC §8), in place of the
          * {@link SenderSettings#auth()} setting; see {@link AccessControl}.
+         *
+         * @param accessControl the access control
+         * @return this builder
          */
         public Builder accessControl(AccessControl accessControl) {
             this.accessControl = Objects.requireNonNull(accessControl, "accessControl");
@@ -210,6 +236,9 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         /**
          * The application's Micrometer registry, which then also gets Sender's meters; {@code /metrics} serves
          * them either way.
+         *
+         * @param registry the application's registry
+         * @return this builder
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.meterRegistry = Objects.requireNonNull(registry, "registry");
@@ -220,6 +249,9 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
          * Whether {@code /metrics} also carries the JVM's and the process' meters ({@code jvm_*},
          * {@code process_*}), as the standalone server does; off by default, since a host application usually
          * meters its JVM itself.
+         *
+         * @param processMeters whether {@code /metrics} carries the JVM's and the process' meters
+         * @return this builder
          */
         public Builder processMeters(boolean processMeters) {
             this.processMeters = processMeters;
@@ -247,6 +279,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
         /**
          * The handler.
          *
+         * @return the handler, not started
          * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read
          */
         public SenderHandler build() {

@@ -35,7 +35,11 @@ public final class SenderMain {
     private SenderMain() {
     }
 
-    /** Runs the server until the JVM is asked to stop; exits with the status of {@link #run}. */
+    /**
+     * Runs the server until the JVM is asked to stop; exits with the status of {@link #run}.
+     *
+     * @param args the command line, as {@code --help} lists it
+     */
     public static void main(String[] args) {
         int status = run(args, System.getenv(), System.out, System.err, StandaloneLogging::configure);
         if (status != 0) {

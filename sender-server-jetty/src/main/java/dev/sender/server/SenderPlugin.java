@@ -10,7 +10,7 @@ package dev.sender.server;
  */
 public sealed interface SenderPlugin permits EventPlugin, BackgroundPlugin {
 
-    /** The name shown by {@code /plugins}; by default the simple class name. */
+    /** {@return the name shown by {@code /plugins}; by default the simple class name} */
     default String name() {
         return getClass().getSimpleName();
     }

@@ -98,7 +98,7 @@ public final class SenderServer implements AutoCloseable {
         jetty.setStopTimeout(settings.shutdownTimeout().toMillis() + 1000);
     }
 
-    /** A builder with the default settings and an in-memory broker. */
+    /** {@return a builder with the default settings and an in-memory broker} */
     public static Builder builder() {
         return new Builder();
     }
@@ -106,6 +106,7 @@ public final class SenderServer implements AutoCloseable {
     /**
      * Starts listening; returns this server.
      *
+     * @return this server, started
      * @throws IllegalStateException when the server cannot start, for instance because the port is taken
      */
     public SenderServer start() {
@@ -125,7 +126,7 @@ public final class SenderServer implements AutoCloseable {
         return this;
     }
 
-    /** The port listened on; with port 0 in the settings, the one picked. */
+    /** {@return the port listened on; with port 0 in the settings, the one picked} */
     public int port() {
         return connector.getLocalPort();
     }
@@ -133,6 +134,8 @@ public final class SenderServer implements AutoCloseable {
     /**
      * {@code http://host:port} of this server, {@code https://} with a {@linkplain SenderSettings#tlsKeystore() TLS
      * keystore}; {@code 0.0.0.0} shows as {@code localhost}.
+     *
+     * @return the server's base URI, with the port listened on
      */
     public URI uri() {
         String host = settings.host().equals("0.0.0.0") ? "localhost" : settings.host();
@@ -156,17 +159,17 @@ public final class SenderServer implements AutoCloseable {
         return settings.tlsKeystore() == null ? "http" : "https";
     }
 
-    /** The Jetty server, for what the builder does not cover. */
+    /** {@return the Jetty server, for what the builder does not cover} */
     public Server jetty() {
         return jetty;
     }
 
-    /** The handler that serves the resources. */
+    /** {@return the handler that serves the resources} */
     public SenderHandler handler() {
         return handler;
     }
 
-    /** The broker the server publishes to. */
+    /** {@return the broker the server publishes to} */
     public Broker broker() {
         return handler.broker();
     }
@@ -203,43 +206,78 @@ public final class SenderServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** All settings at once; later {@link #host} and {@link #port} calls change them. */
+        /**
+         * All settings at once; later {@link #host} and {@link #port} calls change them.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
         public Builder settings(SenderSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
-        /** The interface to listen on; see {@link SenderSettings#host()}. */
+        /**
+         * The interface to listen on; see {@link SenderSettings#host()}.
+         *
+         * @param host a host name or address
+         * @return this builder
+         */
         public Builder host(String host) {
             settings = settings.toBuilder().host(host).build();
             return this;
         }
 
-        /** The port; 0 picks a free one. See {@link SenderSettings#port()}. */
+        /**
+         * The port; 0 picks a free one. See {@link SenderSettings#port()}.
+         *
+         * @param port the TCP port
+         * @return this builder
+         */
         public Builder port(int port) {
             settings = settings.toBuilder().port(port).build();
             return this;
         }
 
-        /** The broker to serve; by default a new in-memory broker that the server owns. */
+        /**
+         * The broker to serve; by default a new in-memory broker that the server owns.
+         *
+         * @param broker the broker, which the caller closes after the server
+         * @return this builder
+         */
         public Builder broker(Broker broker) {
             this.broker = Objects.requireNonNull(broker, "broker");
             return this;
         }
 
-        /** Adds a plugin. */
+        /**
+         * Adds a plugin.
+         *
+         * @param plugin the plugin, started and stopped with the server
+         * @return this builder
+         */
         public Builder plugin(SenderPlugin plugin) {
             plugins.add(Objects.requireNonNull(plugin, "plugin"));
             return this;
         }
 
-        /** Whether to add the plugins {@link ServiceLoader} finds; true by default. */
+        /**
+         * Whether to add the plugins {@link ServiceLoader} finds; true by default.
+         *
+         * @param load whether to load plugins with {@link ServiceLoader}
+         * @return this builder
+         */
         public Builder loadPlugins(boolean load) {
             this.loadPlugins = load;
             return this;
         }
 
-        /** The most threads Jetty's pool may run; {@value SenderServer#DEFAULT_MAX_THREADS} by default. */
+        /**
+         * The most threads Jetty's pool may run; {@value SenderServer#DEFAULT_MAX_THREADS} by default.
+         *
+         * @param threads the most threads
+         * @return this builder
+         */
         public Builder maxThreads(int threads) {
             if (threads < 8) {
                 throw new IllegalArgumentException("max-threads must be at least 8: " + threads);
@@ -248,7 +286,13 @@ public final class SenderServer implements AutoCloseable {
             return this;
         }
 
-        /** A setting shown by {@code /config} beside the server's own (secrets are masked there). */
+        /**
+         * A setting shown by {@code /config} beside the server's own (secrets are masked there).
+         *
+         * @param key the key {@code /config} shows
+         * @param value the value it shows
+         * @return this builder
+         */
         public Builder describe(String key, Object value) {
             extraConfig.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
@@ -257,19 +301,32 @@ public final class SenderServer implements AutoCloseable {
         /**
          * What decides who may subscribe, publish and read {@code /config} (SPEC §8), in place of the
          * {@link SenderSettings#auth()} setting; see {@link AccessControl}.
+         *
+         * @param accessControl the access control
+         * @return this builder
          */
         public Builder accessControl(AccessControl accessControl) {
             handler.accessControl(accessControl);
             return this;
         }
 
-        /** The application's registry, which then gets Sender's meters too; see {@link SenderHandler.Builder}. */
+        /**
+         * The application's registry, which then gets Sender's meters too; see {@link SenderHandler.Builder}.
+         *
+         * @param registry the application's registry
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             handler.meterRegistry(registry);
             return this;
         }
 
-        /** See {@link SenderHandler.Builder#processMeters(boolean)}: JVM and process meters on {@code /metrics}. */
+        /**
+         * See {@link SenderHandler.Builder#processMeters(boolean)}: JVM and process meters on {@code /metrics}.
+         *
+         * @param processMeters whether {@code /metrics} carries the JVM's and the process' meters
+         * @return this builder
+         */
         public Builder processMeters(boolean processMeters) {
             handler.processMeters(processMeters);
             return this;
@@ -290,6 +347,7 @@ public final class SenderServer implements AutoCloseable {
         /**
          * The server, not started.
          *
+         * @return the server, which {@link SenderServer#start()} starts
          * @throws IllegalStateException when {@code auth=jwt} and its keys are not configured or cannot be read, or
          *     when the {@linkplain SenderSettings#tlsKeystore() TLS keystore} cannot be used: missing, unreadable,
          *     not PKCS#12, a wrong password or no private key

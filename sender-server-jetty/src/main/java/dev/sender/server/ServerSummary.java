@@ -29,7 +29,8 @@ final class ServerSummary {
         ConfigEndpoint.masked(effective).forEach((key, value) -> {
             boolean unchanged = defaults.containsKey(key) ? Objects.equals(defaults.get(key), value)
                     : key.equals("broker")
-                            || key.equals("plugins") && value instanceof List<?> names && names.isEmpty();
+                            || key.equals("plugins") && value instanceof List<?> names && names.isEmpty()
+                            || key.equals("viewer") && Boolean.FALSE.equals(value); // off unless asked for
             if (!unchanged) {
                 changed.add(key + "=" + value);
             }

@@ -11,12 +11,10 @@ import dev.sender.core.LunaHeaders;
 import dev.sender.core.event.Event;
 import dev.sender.core.event.HandlerPublication;
 import dev.sender.core.testkit.DocSnippets;
-import dev.sender.redis.RedisBroker;
 import dev.sender.redis.testing.RedisServerProcess;
 import dev.sender.server.testing.RawHttp;
 import dev.sender.server.testing.ServerFixture;
 import dev.sender.server.testing.TestSubscriber;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -351,25 +349,11 @@ class HistoryTest {
     }
 
     @Test
-    void everyJavaSnippetOfTheHistoryGuide_isCompiledHere() throws Exception {
-        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(Path.of("..", "docs", "history.md"),
-                Path.of("src", "test", "java", "dev", "sender", "server", "HistoryTest.java"))).isEqualTo(1);
-    }
-
-    @Test
     void historyGuide_brokersWithTheirHistory() {
-        try (RedisServerProcess redisServer = RedisServerProcess.start()) {
-            URI redisUri = redisServer.uri();
-            Broker memory = Broker.inMemory(DeliveryOptions.ofDefaults(),
-                    new HistoryOptions(5000, Duration.ofMinutes(10), 512L << 20));
-            Broker redis = RedisBroker.builder(redisUri).history(HistoryOptions.ofDefaults()).connect();
-            Broker none = Broker.inMemory(DeliveryOptions.ofDefaults(), HistoryOptions.OFF);
-
-            try (memory; redis; none) {
-                assertThat(memory.history().size()).isEqualTo(5000);
-                assertThat(redis.history()).isEqualTo(HistoryOptions.ofDefaults());
-                assertThat(none.history().enabled()).isFalse();
-            }
+        try (RedisServerProcess redis = RedisServerProcess.start();
+             DocSnippets page = DocSnippets.compile(Path.of("..", "docs", "history.md"),
+                     Map.of("redis://127.0.0.1:6379", redis.uri().toString()))) {
+            assertThat(page.run("BrokersWithHistory")).containsExactly("5000 1000 0");
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sender.core.ErrorCode;
-import dev.sender.core.HistoryOptions;
 import dev.sender.core.LunaHeaders;
 import dev.sender.core.testkit.DocSnippets;
 import dev.sender.redis.RedisBroker;
@@ -15,16 +14,12 @@ import dev.sender.server.testing.TestSubscriber;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +43,6 @@ class RedisScaleOutTest {
     /** Generous, for a loaded two-core machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
     private static final Path GUIDE = Path.of("..", "docs", "scale-out.md");
-    private static final Path THIS_FILE = Path.of("src", "test", "java", "dev", "sender", "server",
-            "RedisScaleOutTest.java");
 
     private RedisServerProcess redis;
     private RedisBroker brokerA;
@@ -280,49 +273,11 @@ class RedisScaleOutTest {
     }
 
     @Test
-    void embeddedAsTheGuideShows_twoInstancesShareOneRedis() throws Exception {
-        URI redisUri = redis.uri();
-        List<AutoCloseable> started = new ArrayList<>();
-        try {
-            SenderServer a = startAsTheGuideShows(redisUri, 0, started);
-            SenderServer b = startAsTheGuideShows(redisUri, 0, started);
-            UUID account = UUID.randomUUID();
-            TestSubscriber onB = TestSubscriber.connect(URI.create("ws://localhost:" + b.port() + "/2/ws"),
-                    Map.of(LunaHeaders.ACCOUNT_ID, account.toString()));
-            started.add(onB);
-
-            HttpResponse<String> published = serverA.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + a.port() + "/2/publish")).POST(
-                    HttpRequest.BodyPublishers.ofString(ServerFixture.body("{\"seq\":7}"))),
-                    LunaHeaders.ACCOUNT_ID, account.toString(), "Content-Type", "application/json");
-
-            assertThat(published.statusCode()).isEqualTo(201);
-            assertThat(seq(onB.awaitJson())).isEqualTo(7);
-        } finally {
-            // Each server before its broker.
-            Collections.reverse(started);
-            for (AutoCloseable resource : started) {
-                resource.close();
-            }
+    void thePagesProgram_startsAnInstanceOnRedis_thatIsHealthy() {
+        try (DocSnippets page = DocSnippets.compile(GUIDE, Map.of("redis://127.0.0.1:6379", redis.uri().toString(),
+                ".port(5080)", ".port(0)"))) {
+            assertThat(page.run("OneOfSeveralInstances")).singleElement().asString()
+                    .matches("Sender on http://localhost:\\d+ with redis, GET /healthcheck: 200");
         }
-    }
-
-    private static SenderServer startAsTheGuideShows(URI redisUri, int port, List<AutoCloseable> started) {
-        RedisBroker broker = RedisBroker.builder(redisUri)   // e.g. redis://sender:secret@redis.internal:6379/0
-                .commandTimeout(Duration.ofSeconds(2))       // publications, probes, confirmations; default 2 s
-                .maxReconnectDelay(Duration.ofSeconds(1))    // default 1 s
-                .maxPendingBytes(64L << 20)                  // read from Redis, not yet dispatched; default 64 MiB
-                .startWithoutRedis(false)                    // true: start even if Redis is not up yet; default false
-                .history(HistoryOptions.ofDefaults())        // per topic 1000 events, 5 min; HistoryOptions.OFF for none
-                .connect();
-        SenderServer server = SenderServer.builder().port(port).broker(broker).build().start();
-        started.add(broker);
-        started.add(server);
-        return server;
-    }
-
-    @Test
-    void everyJavaSnippetOfTheGuide_isCompiledHere() throws IOException {
-        assertThat(DocSnippets.assertEveryJavaBlockAppearsIn(GUIDE, THIS_FILE)).isEqualTo(1);
     }
 }

@@ -149,11 +149,10 @@ final class NatsScenario {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < deadline) {
-                try (Socket a = new Socket("127.0.0.1", clientPort); Socket b = new Socket("127.0.0.1", wsPort)) {
+                if (Targets.listening(clientPort) && Targets.listening(wsPort)) {
                     return new NatsServer(process, config, clientPort, wsPort);
-                } catch (IOException notYet) {
-                    Thread.sleep(20);
                 }
+                Thread.sleep(20);
             }
             process.destroyForcibly();
             throw new IOException("nats-server did not start");

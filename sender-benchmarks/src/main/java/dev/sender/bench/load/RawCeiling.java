@@ -110,9 +110,17 @@ final class RawCeiling implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        jetty.stop();
-        writers.close();
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("cannot stop the raw server", e);
+        } finally {
+            writers.close();
+        }
     }
 
     /** A session and its pending flush. */

@@ -80,9 +80,13 @@ final class Targets implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         for (AutoCloseable resource : resources) {
-            resource.close();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close " + resource, e);
+            }
         }
     }
 
@@ -105,11 +109,10 @@ final class Targets implements AutoCloseable {
                     .redirectErrorStream(true).start();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < deadline) {
-                try (Socket probe = new Socket("127.0.0.1", port)) {
+                if (listening(port)) {
                     return new RedisProcess(process, port);
-                } catch (IOException notYet) {
-                    Thread.sleep(20);
                 }
+                Thread.sleep(20);
             }
             process.destroyForcibly();
             throw new IOException("redis-server did not start on port " + port);
@@ -128,6 +131,16 @@ final class Targets implements AutoCloseable {
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Whether a server accepts connections on {@code port} of the loopback address. */
+    static boolean listening(int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 }

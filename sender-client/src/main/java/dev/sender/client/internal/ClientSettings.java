@@ -6,6 +6,7 @@ import dev.sender.client.SenderException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
@@ -58,6 +59,65 @@ public record ClientSettings(URI origin, int apiVersion, @Nullable UUID accountI
             }
         }
         return "Bearer " + value;
+    }
+
+    /**
+     * {@code origin}, checked for {@code SenderClient.Builder.origin}.
+     *
+     * @throws IllegalArgumentException when it is not an http or https URI with a host, or has a query or a fragment
+     */
+    public static URI checkOrigin(URI origin) {
+        Objects.requireNonNull(origin, "origin");
+        String scheme = origin.getScheme() == null ? "" : origin.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("origin must be an http or https URI: " + origin);
+        }
+        if (origin.getHost() == null) {
+            throw new IllegalArgumentException("origin must name a host: " + origin);
+        }
+        if (origin.getRawQuery() != null || origin.getRawFragment() != null) {
+            throw new IllegalArgumentException("origin must not have a query or a fragment: " + origin);
+        }
+        return origin;
+    }
+
+    /**
+     * {@code value}, checked to be positive.
+     *
+     * @throws IllegalArgumentException naming the setting {@code name} otherwise
+     */
+    public static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
+    /**
+     * {@code timeout}, checked to be positive and at most {@code Integer.MAX_VALUE} milliseconds.
+     *
+     * @throws IllegalArgumentException naming {@code connectTimeout} otherwise
+     */
+    public static Duration checkConnectTimeout(Duration timeout) {
+        positive(timeout, "connectTimeout");
+        if (timeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("connectTimeout must be at most " + Integer.MAX_VALUE + " ms: "
+                    + timeout);
+        }
+        return timeout;
+    }
+
+    /**
+     * {@code value}, checked to be at least {@code min}.
+     *
+     * @throws IllegalArgumentException with {@code refusal}, such as {@code "apiVersion must be positive"}, otherwise
+     */
+    public static int atLeast(int min, int value, String refusal) {
+        if (value < min) {
+            throw new IllegalArgumentException(refusal + ": " + value);
+        }
+        return value;
     }
 
     /** The origin as text without a trailing slash, such as {@code http://host:5080/sender}. */

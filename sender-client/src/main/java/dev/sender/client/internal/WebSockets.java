@@ -15,13 +15,15 @@ import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
 
 /**
- * The client's jakarta.websocket container: one Tyrus {@link ClientManager} for every connection, on Tyrus's
- * shared Grizzly transport, whose threads end {@link #SHARED_IDLE_SECONDS} after the last connection closed.
+ * The client's jakarta.websocket container: a Tyrus {@link ClientManager} of its own, each connection on a Grizzly
+ * transport of its own (a selector thread and two workers, daemons) that stops when the connection closes, and
+ * {@link #shutdown()} stops the container's timers. Not Tyrus's shared transport ({@link
+ * ClientProperties#SHARED_CONTAINER}): fewer threads with many connections, but its idle timer is a thread that
+ * lives as long as the JVM (eclipse-ee4j/tyrus#538), which kept {@code mvn exec:java} waiting after {@code main}
+ * returned, and which stops watching the transport once it fired while a connection was open.
  */
 final class WebSockets {
 
-    /** Seconds the shared transport stays up without connections. */
-    static final int SHARED_IDLE_SECONDS = 1;
     /** The largest message accepted: the server's default body limit (16 MiB) and room for the envelope. */
     static final int MAX_MESSAGE_BYTES = (16 << 20) + (64 << 10);
 
@@ -30,8 +32,6 @@ final class WebSockets {
     WebSockets(ClientSettings settings) {
         manager = ClientManager.createClient();
         Map<String, Object> properties = manager.getProperties();
-        properties.put(ClientProperties.SHARED_CONTAINER, true);
-        properties.put(ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, SHARED_IDLE_SECONDS);
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) settings.connectTimeout().toMillis());
         properties.put(ClientProperties.INCOMING_BUFFER_SIZE, MAX_MESSAGE_BYTES);
         if (settings.sslContext() != null) {
@@ -66,7 +66,7 @@ final class WebSockets {
         return manager.connectToServer(endpoint, config, uri);
     }
 
-    /** Stops the container's own executors; the shared transport ends after its idle timeout. */
+    /** Stops the container's executors; each connection's transport stopped when the connection closed. */
     void shutdown() {
         manager.shutdown();
     }

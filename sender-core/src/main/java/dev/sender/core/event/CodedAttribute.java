@@ -10,21 +10,21 @@ import java.util.Locale;
  */
 public interface CodedAttribute extends EventAttribute {
 
-    /** The constant's name, as {@link Enum#name()} gives it. */
+    /** {@return the constant's name, as {@link Enum#name()} gives it} */
     String name();
 
-    /** The constant's position, as {@link Enum#ordinal()} gives it. */
+    /** {@return the constant's position, as {@link Enum#ordinal()} gives it} */
     int ordinal();
 
-    /** The number of the first constant: LUNA counts some attributes from 0 and others from 1. */
+    /** {@return the number of the first constant: LUNA counts some attributes from 0 and others from 1} */
     int firstCode();
 
-    /** The number that stands for this constant in a query string. */
+    /** {@return the number that stands for this constant in a query string} */
     default int code() {
         return firstCode() + ordinal();
     }
 
-    /** The string an event carries for this constant. */
+    /** {@return the string an event carries for this constant} */
     default String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -53,6 +53,8 @@ public final class Event {
     /**
      * The event whose JSON object is {@code json}.
      *
+     * @param json the JSON text of one object, such as the elements of a publication's {@code events}
+     * @return the event, whose {@link #json()} is {@code json} byte for byte
      * @throws InvalidJsonException when {@code json} is not one JSON object, or holds an unpaired surrogate
      *     character, which UTF-8 cannot carry
      */
@@ -79,13 +81,20 @@ public final class Event {
     /**
      * The event whose JSON object is {@code json}, in UTF-8; the array is copied.
      *
+     * @param json the UTF-8 bytes of one JSON object
+     * @return the event, whose {@link #json()} is {@code json} decoded
      * @throws InvalidJsonException when {@code json} is not one JSON object
      */
     public static Event parse(byte[] json) {
         return new Event(validatedObject(json.clone()));
     }
 
-    /** The event whose JSON is {@code object} serialised. */
+    /**
+     * The event whose JSON is {@code object} serialised.
+     *
+     * @param object the event as a Jackson tree; later changes to it do not reach the event
+     * @return the event
+     */
     public static Event of(ObjectNode object) {
         try {
             return new Event(Json.MAPPER.writeValueAsBytes(Objects.requireNonNull(object, "object")));
@@ -109,17 +118,17 @@ public final class Event {
         }
     }
 
-    /** The event's JSON, as published. */
+    /** {@return the event's JSON, as published} */
     public String json() {
         return new String(json, StandardCharsets.UTF_8);
     }
 
-    /** Size of the event's JSON in bytes. */
+    /** {@return size of the event's JSON in bytes} */
     public int jsonLength() {
         return json.length;
     }
 
-    /** A fresh tree of the event's JSON, which the caller may change. */
+    /** {@return a fresh tree of the event's JSON, which the caller may change} */
     public ObjectNode toTree() {
         return tree().deepCopy();
     }
@@ -137,42 +146,42 @@ public final class Event {
         return (ObjectNode) t;
     }
 
-    /** {@code event_id}. */
+    /** {@return the event's {@code event_id}, when it has one} */
     public Optional<String> eventId() {
         return text(Field.of("event.event_id"));
     }
 
-    /** {@code source}. */
+    /** {@return the event's {@code source}, when it has one} */
     public Optional<String> source() {
         return text(EventFields.SOURCE);
     }
 
-    /** {@code stream_id}. */
+    /** {@return the event's {@code stream_id}, when it has one} */
     public Optional<String> streamId() {
         return text(EventFields.STREAM_ID);
     }
 
-    /** {@code tags}, empty when missing. */
+    /** {@return {@code tags}, empty when missing} */
     public List<String> tags() {
         return readable(EventFields.TAGS, JsonNode::isTextual).stream().map(JsonNode::textValue).toList();
     }
 
-    /** {@code external_id}. */
+    /** {@return the event's {@code external_id}, when it has one} */
     public Optional<String> externalId() {
         return text(Field.of("event.external_id"));
     }
 
-    /** {@code user_data}. */
+    /** {@return the event's {@code user_data}, when it has one} */
     public Optional<String> userData() {
         return text(EventFields.USER_DATA);
     }
 
-    /** {@code track_id}. */
+    /** {@return the event's {@code track_id}, when it has one} */
     public Optional<String> trackId() {
         return text(Field.of("event.track_id"));
     }
 
-    /** {@code location}, when the event has one. */
+    /** {@return {@code location}, when the event has one} */
     public Optional<Location> location() {
         JsonNode location = tree().get("location");
         if (location == null || !location.isObject()) {
@@ -187,92 +196,92 @@ public final class Event {
                 text(EventFields.HOUSE_NUMBER).orElse(null), geo));
     }
 
-    /** {@code face_attributes.basic_attributes.age}. */
+    /** {@return the event's {@code face_attributes.basic_attributes.age}, when it has one} */
     public OptionalInt age() {
         return integer(EventFields.AGE);
     }
 
-    /** {@code face_attributes.basic_attributes.gender}. */
+    /** {@return the event's {@code face_attributes.basic_attributes.gender}, when it has one} */
     public Optional<Gender> gender() {
         return attribute(EventFields.GENDER, Gender.class);
     }
 
-    /** {@code face_attributes.basic_attributes.ethnicities.predominant_ethnicity}. */
+    /** {@return the event's predominant ethnicity ({@code face_attributes.basic_attributes.ethnicities}), if any} */
     public Optional<Ethnicity> ethnicity() {
         return attribute(EventFields.ETHNICITY, Ethnicity.class);
     }
 
-    /** Liveness prediction of the face. */
+    /** {@return liveness prediction of the face} */
     public Optional<Liveness> liveness() {
         return attribute(EventFields.LIVENESS, Liveness.class);
     }
 
-    /** Deepfake prediction of the face. */
+    /** {@return deepfake prediction of the face} */
     public Optional<Deepfake> deepfake() {
         return attribute(EventFields.DEEPFAKE, Deepfake.class);
     }
 
-    /** Predominant mask of the face. */
+    /** {@return predominant mask of the face} */
     public Optional<Mask> mask() {
         return attribute(EventFields.MASK, Mask.class);
     }
 
-    /** Predominant emotion of the face. */
+    /** {@return predominant emotion of the face} */
     public Optional<Emotion> emotion() {
         return attribute(EventFields.EMOTION, Emotion.class);
     }
 
-    /** Apparent gender of the body. */
+    /** {@return apparent gender of the body} */
     public Optional<ApparentGender> apparentGender() {
         return attribute(EventFields.APPARENT_GENDER, ApparentGender.class);
     }
 
-    /** Apparent age of the body. */
+    /** {@return apparent age of the body} */
     public OptionalInt apparentAge() {
         return integer(EventFields.APPARENT_AGE);
     }
 
-    /** Whether the body wears headwear. */
+    /** {@return whether the body wears headwear} */
     public Optional<PresenceState> headwearState() {
         return attribute(EventFields.HEADWEAR_STATE, PresenceState.class);
     }
 
-    /** Colour of the body's headwear. */
+    /** {@return colour of the body's headwear} */
     public Optional<ShortPaletteColor> headwearColor() {
         return attribute(EventFields.HEADWEAR_COLOR, ShortPaletteColor.class);
     }
 
-    /** Sleeve length of the body's upper clothing. */
+    /** {@return sleeve length of the body's upper clothing} */
     public Optional<SleeveLength> sleeveLength() {
         return attribute(EventFields.SLEEVE_LENGTH, SleeveLength.class);
     }
 
-    /** Colours of the body's upper clothing, empty when unknown. */
+    /** {@return colours of the body's upper clothing, empty when unknown} */
     public List<ExpandedPaletteColor> upperClothingColors() {
         return attributes(EventFields.UPPER_CLOTHING_COLORS, ExpandedPaletteColor.class);
     }
 
-    /** Colours of the body's lower garment, empty when unknown. */
+    /** {@return colours of the body's lower garment, empty when unknown} */
     public List<ExpandedPaletteColor> lowerGarmentColors() {
         return attributes(EventFields.LOWER_GARMENT_COLORS, ExpandedPaletteColor.class);
     }
 
-    /** Type of the body's lower garment. */
+    /** {@return type of the body's lower garment} */
     public Optional<LowerGarmentType> lowerGarmentType() {
         return attribute(EventFields.LOWER_GARMENT_TYPE, LowerGarmentType.class);
     }
 
-    /** Colour of the body's shoes. */
+    /** {@return colour of the body's shoes} */
     public Optional<ShortPaletteColor> shoesColor() {
         return attribute(EventFields.SHOES_COLOR, ShortPaletteColor.class);
     }
 
-    /** Whether the body carries a backpack. */
+    /** {@return whether the body carries a backpack} */
     public Optional<PresenceState> backpackState() {
         return attribute(EventFields.BACKPACK_STATE, PresenceState.class);
     }
 
-    /** {@code matches}, empty when missing. */
+    /** {@return {@code matches}, empty when missing} */
     public List<Match> matches() {
         JsonNode matches = tree().get("matches");
         if (matches == null || !matches.isArray()) {
@@ -293,7 +302,7 @@ public final class Event {
         return out;
     }
 
-    /** The greatest similarity of any candidate of any match: the top match's similarity. */
+    /** {@return the greatest similarity of any candidate of any match: the top match's similarity} */
     public OptionalDouble topSimilarity() {
         return readable(EventFields.TOP_SIMILARITY, JsonNode::isNumber).stream().mapToDouble(JsonNode::doubleValue)
                 .max();
@@ -302,6 +311,9 @@ public final class Event {
     /**
      * The non-null JSON values at {@code field}, a path rooted at the message ({@code event.…}); the
      * field's fallback is read when its own path has none.
+     *
+     * @param field where to read, such as {@code Field.of("event.location.city")}
+     * @return the values found, several when the path iterates arrays; empty when there is none
      */
     public List<JsonNode> read(Field field) {
         return readable(field, node -> true);

@@ -11,13 +11,20 @@ import java.util.Optional;
  */
 public interface EventAttribute {
 
-    /** The token that stands for this constant in a subscription query string. */
+    /** {@return the token that stands for this constant in a subscription query string} */
     String queryValue();
 
-    /** The JSON value an event carries for this constant. */
+    /** {@return the JSON value an event carries for this constant} */
     Value jsonValue();
 
-    /** The constant of {@code type} written {@code queryValue} in a query string, if any. */
+    /**
+     * The constant of {@code type} written {@code queryValue} in a query string, if any.
+     *
+     * @param <E> the attribute's enum
+     * @param type the attribute's enum class, such as {@code Emotion.class}
+     * @param queryValue the token read from a query string, such as {@code 4} or {@code red}
+     * @return the constant, or empty when {@code queryValue} stands for none
+     */
     static <E extends Enum<E> & EventAttribute> Optional<E> fromQueryValue(Class<E> type, String queryValue) {
         for (E constant : type.getEnumConstants()) {
             if (constant.queryValue().equals(queryValue)) {

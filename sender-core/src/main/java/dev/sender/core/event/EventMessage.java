@@ -10,22 +10,24 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface EventMessage permits EncodedMessage {
 
-    /** The event, exactly as published. */
+    /** {@return the event, exactly as published} */
     Event event();
 
     /**
      * The request id of the publication; {@code null} for a general message read from JSON, which does not
      * carry it.
+     *
+     * @return the request id, or {@code null}
      */
     @Nullable String requestId();
 
-    /** The message as the JSON text of one WebSocket frame, in UTF-8; a read-only view of shared bytes. */
+    /** {@return the message as the JSON text of one WebSocket frame, in UTF-8; a read-only view of shared bytes} */
     ByteBuffer json();
 
-    /** Size of {@link #json()} in bytes. */
+    /** {@return size of {@link #json()} in bytes} */
     int jsonLength();
 
-    /** The message as JSON text. */
+    /** {@return the message as JSON text} */
     String toJson();
 
     /**

@@ -30,6 +30,13 @@ public final class GeneralEventMessage extends EncodedMessage {
     /**
      * A message for {@code event} published with the given context; {@code requestId} is not part of the
      * message's JSON.
+     *
+     * @param event the event
+     * @param eventType {@code event_type}
+     * @param accountId {@code account_id} as published, or {@code null}
+     * @param eventCreateTime {@code event_create_time}, or {@code null}
+     * @param eventEndTime {@code event_end_time}, or {@code null}
+     * @param requestId the request id of the publication, or {@code null} when unknown
      */
     public GeneralEventMessage(Event event, String eventType, @Nullable String accountId,
             @Nullable String eventCreateTime, @Nullable String eventEndTime, @Nullable String requestId) {
@@ -45,6 +52,8 @@ public final class GeneralEventMessage extends EncodedMessage {
      * Reads a message from its JSON text, as a client receives it; {@link #json()} and {@link #toJson()} then
      * return that text unchanged.
      *
+     * @param json the text of one WebSocket frame of a general-event subscription
+     * @return the message, whose {@link #requestId()} is {@code null}
      * @throws InvalidJsonException when the text is not such a message
      */
     public static GeneralEventMessage parse(String json) {
@@ -58,22 +67,22 @@ public final class GeneralEventMessage extends EncodedMessage {
         return message;
     }
 
-    /** {@code event_type}. */
+    /** {@return the {@code event_type} the event was published with} */
     public String eventType() {
         return eventType;
     }
 
-    /** {@code account_id} as published, or {@code null} when the publisher gave none. */
+    /** {@return {@code account_id} as published, or {@code null} when the publisher gave none} */
     public @Nullable String accountId() {
         return accountId;
     }
 
-    /** {@code event-create-time}, or {@code null} when the publisher gave none. */
+    /** {@return {@code event-create-time}, or {@code null} when the publisher gave none} */
     public @Nullable String eventCreateTime() {
         return eventCreateTime;
     }
 
-    /** {@code event-end-time}, or {@code null} when the publisher gave none. */
+    /** {@return {@code event-end-time}, or {@code null} when the publisher gave none} */
     public @Nullable String eventEndTime() {
         return eventEndTime;
     }

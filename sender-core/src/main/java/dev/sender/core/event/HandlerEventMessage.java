@@ -28,7 +28,15 @@ public final class HandlerEventMessage extends EncodedMessage {
     private final String eventEndTime;
     private final String requestId;
 
-    /** A message for {@code event} published with the given context. */
+    /**
+     * A message for {@code event} published with the given context.
+     *
+     * @param event the event
+     * @param handlerId {@code handler_id}
+     * @param eventCreateTime {@code event_create_time}
+     * @param eventEndTime {@code event_end_time}
+     * @param requestId the request id of the publication
+     */
     public HandlerEventMessage(Event event, String handlerId, String eventCreateTime, String eventEndTime,
             String requestId) {
         super(event);
@@ -42,6 +50,8 @@ public final class HandlerEventMessage extends EncodedMessage {
      * Reads a message from its JSON text, as a client receives it; {@link #json()} and {@link #toJson()} then
      * return that text unchanged.
      *
+     * @param json the text of one WebSocket frame of a handler-event subscription
+     * @return the message
      * @throws InvalidJsonException when the text is not such a message
      */
     public static HandlerEventMessage parse(String json) {
@@ -54,17 +64,17 @@ public final class HandlerEventMessage extends EncodedMessage {
         return message;
     }
 
-    /** {@code handler_id}: the handler that produced the event. */
+    /** {@return {@code handler_id}: the handler that produced the event} */
     public String handlerId() {
         return handlerId;
     }
 
-    /** {@code event-create-time}, as the publisher wrote it. */
+    /** {@return {@code event-create-time}, as the publisher wrote it} */
     public String eventCreateTime() {
         return eventCreateTime;
     }
 
-    /** {@code event-end-time}, as the publisher wrote it. */
+    /** {@return {@code event-end-time}, as the publisher wrote it} */
     public String eventEndTime() {
         return eventEndTime;
     }

@@ -18,7 +18,16 @@ import java.util.UUID;
 public record HandlerPublication(UUID accountId, String handlerId, String eventCreateTime, String eventEndTime,
         String requestId, List<Event> events) implements Publication {
 
-    /** Checks every member and copies the events. */
+    /**
+     * Checks every member and copies the events.
+     *
+     * @param accountId the account the events belong to; only its subscribers receive them
+     * @param handlerId {@code handler_id}
+     * @param eventCreateTime {@code event_create_time}
+     * @param eventEndTime {@code event_end_time}
+     * @param requestId the request id of the publication
+     * @param events the events, at least one
+     */
     public HandlerPublication {
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(handlerId, "handlerId");
@@ -31,7 +40,12 @@ public record HandlerPublication(UUID accountId, String handlerId, String eventC
         }
     }
 
-    /** The message subscribers receive for the event at {@code index}. */
+    /**
+     * The message subscribers receive for the event at {@code index}.
+     *
+     * @param index the position of the event in {@link #events()}
+     * @return the message for that event, with the publication's context
+     */
     public HandlerEventMessage message(int index) {
         return new HandlerEventMessage(events.get(index), handlerId, eventCreateTime, eventEndTime, requestId);
     }

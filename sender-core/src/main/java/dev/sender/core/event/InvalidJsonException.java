@@ -19,8 +19,11 @@ public final class InvalidJsonException extends IllegalArgumentException {
         SCHEMA
     }
 
+    /** Whether the input was not JSON or broke the schema. */
     private final Kind kind;
+    /** Dotted path of the offending element; empty for the root or when the input is not JSON. */
     private final String path;
+    /** Why the input was refused. */
     private final String reason;
 
     private InvalidJsonException(Kind kind, String path, String reason, @Nullable Throwable cause) {
@@ -31,27 +34,39 @@ public final class InvalidJsonException extends IllegalArgumentException {
         this.reason = reason;
     }
 
-    /** Input that does not parse as JSON, for {@code reason}; {@code cause} is the parser's error, if any. */
+    /**
+     * Input that does not parse as JSON, for {@code reason}; {@code cause} is the parser's error, if any.
+     *
+     * @param reason why the parser refused the input
+     * @param cause the parser's error, or {@code null}
+     * @return the exception, of kind {@link Kind#NOT_JSON}
+     */
     public static InvalidJsonException notJson(String reason, @Nullable Throwable cause) {
         return new InvalidJsonException(Kind.NOT_JSON, "", reason, cause);
     }
 
-    /** JSON whose element at {@code path} (dotted, array indexes as numbers) breaks the schema. */
+    /**
+     * JSON whose element at {@code path} (dotted, array indexes as numbers) breaks the schema.
+     *
+     * @param path the offending element, such as {@code events.0.source}; empty for the root
+     * @param reason what is wrong with it, such as {@code field required}
+     * @return the exception, of kind {@link Kind#SCHEMA}
+     */
     public static InvalidJsonException schema(String path, String reason) {
         return new InvalidJsonException(Kind.SCHEMA, Objects.requireNonNull(path), reason, null);
     }
 
-    /** Whether the input was not JSON or broke the schema. */
+    /** {@return whether the input was not JSON or broke the schema} */
     public Kind kind() {
         return kind;
     }
 
-    /** Dotted path of the offending element, empty for the root or when the input is not JSON. */
+    /** {@return dotted path of the offending element, empty for the root or when the input is not JSON} */
     public String path() {
         return path;
     }
 
-    /** Why the input was refused, such as {@code field required}. */
+    /** {@return why the input was refused, such as {@code field required}} */
     public String reason() {
         return reason;
     }

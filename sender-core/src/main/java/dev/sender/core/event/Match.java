@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Match(@Nullable String label, List<Candidate> candidates) {
 
-    /** Copies the candidates. */
+    /**
+     * Copies the candidates.
+     *
+     * @param label {@code label}, or {@code null} when missing
+     * @param candidates {@code candidates}
+     */
     public Match {
         candidates = List.copyOf(candidates);
     }

@@ -9,10 +9,10 @@ import java.util.Locale;
  */
 public interface NamedAttribute extends EventAttribute {
 
-    /** The constant's name, as {@link Enum#name()} gives it. */
+    /** {@return the constant's name, as {@link Enum#name()} gives it} */
     String name();
 
-    /** The string an event carries for this constant, and its query-string token. */
+    /** {@return the string an event carries for this constant, and its query-string token} */
     default String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -9,10 +9,10 @@ import dev.sender.core.filter.Value;
  */
 public interface NumberedAttribute extends EventAttribute {
 
-    /** The constant's position, as {@link Enum#ordinal()} gives it. */
+    /** {@return the constant's position, as {@link Enum#ordinal()} gives it} */
     int ordinal();
 
-    /** The integer LUNA uses for this constant, in queries and in events alike. */
+    /** {@return the integer LUNA uses for this constant, in queries and in events alike} */
     default int code() {
         return ordinal();
     }

@@ -6,9 +6,9 @@ package dev.sender.core.event;
  */
 public sealed interface Publication permits HandlerPublication, GeneralPublication {
 
-    /** The request id of the publication, carried into logs and, for handler events, into messages. */
+    /** {@return the request id of the publication, carried into logs and, for handler events, into messages} */
     String requestId();
 
-    /** The number of events in the publication. */
+    /** {@return the number of events in the publication} */
     int size();
 }

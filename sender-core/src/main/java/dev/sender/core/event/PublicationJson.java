@@ -41,6 +41,7 @@ public final class PublicationJson {
      * @param body the request body, UTF-8
      * @param accountId the account named by the request's {@code Luna-Account-Id}
      * @param requestId the request id of the request
+     * @return the publication the body describes
      * @throws InvalidJsonException when the body is not JSON or breaks the schema
      */
     public static HandlerPublication readHandlerRequest(byte[] body, UUID accountId, String requestId) {
@@ -52,6 +53,9 @@ public final class PublicationJson {
     /**
      * Reads the body of a general-event publish request (SPEC §2.4).
      *
+     * @param body the request body, UTF-8
+     * @param requestId the request id of the request
+     * @return the publication the body describes
      * @throws InvalidJsonException when the body is not JSON or breaks the schema
      */
     public static GeneralPublication readGeneralRequest(byte[] body, String requestId) {
@@ -60,14 +64,24 @@ public final class PublicationJson {
         return generalPublication(fields, requestId);
     }
 
-    /** The body of a handler-event publish request for {@code publication} (account and request id excluded). */
+    /**
+     * The body of a handler-event publish request for {@code publication} (account and request id excluded).
+     *
+     * @param publication what to publish
+     * @return the JSON body, UTF-8
+     */
     public static byte[] writeHandlerRequest(HandlerPublication publication) {
         JsonWriter out = new JsonWriter(estimate(publication)).beginObject();
         writeHandlerMembers(out, publication);
         return out.endObject().toByteArray();
     }
 
-    /** The body of a general-event publish request for {@code publication} (request id excluded). */
+    /**
+     * The body of a general-event publish request for {@code publication} (request id excluded).
+     *
+     * @param publication what to publish
+     * @return the JSON body, UTF-8
+     */
     public static byte[] writeGeneralRequest(GeneralPublication publication) {
         JsonWriter out = new JsonWriter(publication.event().jsonLength() + 256).beginObject();
         writeGeneralMembers(out, publication);
@@ -79,6 +93,10 @@ public final class PublicationJson {
      * {@code {"handler_id", "Luna-Request-Id", "events", "event_create_time", "event_end_time"}}. Members this
      * project does not know are ignored; a missing request id is replaced by {@code fallbackRequestId}.
      *
+     * @param payload the channel message, UTF-8
+     * @param accountId the account named by the channel
+     * @param fallbackRequestId the request id to use when the message carries none
+     * @return the publication the message describes
      * @throws InvalidJsonException when the payload is not such a message
      */
     public static HandlerPublication readHandlerChannelMessage(byte[] payload, UUID accountId,
@@ -88,7 +106,12 @@ public final class PublicationJson {
         return handlerPublication(fields, accountId, requestId == null ? fallbackRequestId : requestId);
     }
 
-    /** The message for the Redis channel {@code luna-sender:{account_id}}, in LUNA's format. */
+    /**
+     * The message for the Redis channel {@code luna-sender:{account_id}}, in LUNA's format.
+     *
+     * @param publication what to publish
+     * @return the channel message, UTF-8
+     */
     public static byte[] writeHandlerChannelMessage(HandlerPublication publication) {
         JsonWriter out = new JsonWriter(estimate(publication)).beginObject();
         out.key(LunaHeaders.REQUEST_ID).string(publication.requestId());
@@ -100,6 +123,9 @@ public final class PublicationJson {
      * Reads a message of the Redis channel {@code luna-sender-general}: the §2.4 body plus
      * {@code Luna-Request-Id}. Members this project does not know are ignored.
      *
+     * @param payload the channel message, UTF-8
+     * @param fallbackRequestId the request id to use when the message carries none
+     * @return the publication the message describes
      * @throws InvalidJsonException when the payload is not such a message
      */
     public static GeneralPublication readGeneralChannelMessage(byte[] payload, String fallbackRequestId) {
@@ -108,7 +134,12 @@ public final class PublicationJson {
         return generalPublication(fields, requestId == null ? fallbackRequestId : requestId);
     }
 
-    /** The message for the Redis channel {@code luna-sender-general}. */
+    /**
+     * The message for the Redis channel {@code luna-sender-general}.
+     *
+     * @param publication what to publish
+     * @return the channel message, UTF-8
+     */
     public static byte[] writeGeneralChannelMessage(GeneralPublication publication) {
         JsonWriter out = new JsonWriter(publication.event().jsonLength() + 256).beginObject();
         out.key(LunaHeaders.REQUEST_ID).string(publication.requestId());

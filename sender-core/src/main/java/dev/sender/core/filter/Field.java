@@ -26,7 +26,13 @@ public record Field(List<String> path, boolean maxOnly, @Nullable Field fallback
     /** The path segment that stands for every element of an array. */
     public static final String EACH = "[]";
 
-    /** Checks and copies the path. */
+    /**
+     * Checks and copies the path.
+     *
+     * @param path the keys from the message root; not empty, starting with a key, no key empty
+     * @param maxOnly whether the field stands for the greatest of the numbers at the path
+     * @param fallback where to read when the path holds no value of the compared type, or {@code null}
+     */
     public Field {
         path = List.copyOf(Objects.requireNonNull(path, "path"));
         if (path.isEmpty()) {
@@ -45,6 +51,9 @@ public record Field(List<String> path, boolean maxOnly, @Nullable Field fallback
     /**
      * Parses a dotted path in which a key suffixed with {@code []} iterates an array:
      * {@code Field.of("event.matches[].candidates[].similarity")}.
+     *
+     * @param dottedPath keys separated by dots, such as {@code event.location.city}
+     * @return the field, without fallback
      */
     public static Field of(String dottedPath) {
         Objects.requireNonNull(dottedPath, "dottedPath");
@@ -70,6 +79,9 @@ public record Field(List<String> path, boolean maxOnly, @Nullable Field fallback
     /**
      * A field with the given keys taken literally (no {@code []} notation), for user-supplied paths; a key
      * equal to {@value #EACH} cannot be expressed this way and is refused.
+     *
+     * @param keys the keys from the message root, each taken as it is, dots included
+     * @return the field, without fallback
      */
     public static Field ofKeys(List<String> keys) {
         if (keys.contains(EACH)) {
@@ -78,17 +90,22 @@ public record Field(List<String> path, boolean maxOnly, @Nullable Field fallback
         return new Field(keys, false, null);
     }
 
-    /** This field reduced to the greatest number found at its path. */
+    /** {@return this field reduced to the greatest number found at its path} */
     public Field max() {
         return new Field(path, true, fallback);
     }
 
-    /** This field, reading {@code other} when its own path holds no value of the compared type. */
+    /**
+     * This field, reading {@code other} when its own path holds no value of the compared type.
+     *
+     * @param other the fallback field
+     * @return a new field with this path and {@code other} as its fallback
+     */
     public Field orElse(Field other) {
         return new Field(path, maxOnly, Objects.requireNonNull(other, "other"));
     }
 
-    /** The path in dotted notation, {@code []} marking iterated arrays. */
+    /** {@return the path in dotted notation, {@code []} marking iterated arrays} */
     public String dottedPath() {
         StringBuilder out = new StringBuilder();
         for (String segment : path) {

@@ -30,52 +30,110 @@ public sealed interface Filter
         permits Filter.Any, Filter.In, Filter.ContainsAll, Filter.Range, Filter.Like, Filter.GeoBox,
                 Filter.Present, Filter.And, Filter.Or, Filter.Not {
 
-    /** The filter that matches every message; the identity of {@link #and(Filter...)}. */
+    /** {@return the filter that matches every message; the identity of {@link #and(Filter...)}} */
     static Filter any() {
         return Any.INSTANCE;
     }
 
-    /** The field holds {@code value}. */
+    /**
+     * The field holds {@code value}.
+     *
+     * @param field where to read
+     * @param value the value the field must hold
+     * @return the filter
+     */
     static Filter eq(Field field, Value value) {
         return new In(field, List.of(value));
     }
 
-    /** The field holds one of {@code values}. */
+    /**
+     * The field holds one of {@code values}.
+     *
+     * @param field where to read
+     * @param values the accepted values; at least one
+     * @return the filter
+     */
     static Filter in(Field field, Value... values) {
         return new In(field, Arrays.asList(values));
     }
 
-    /** The field holds one of {@code values}. */
+    /**
+     * The field holds one of {@code values}.
+     *
+     * @param field where to read
+     * @param values the accepted values; at least one
+     * @return the filter
+     */
     static Filter in(Field field, Collection<? extends Value> values) {
         return new In(field, values);
     }
 
-    /** The field's values include every one of {@code values}, as {@code tags} needs. */
+    /**
+     * The field's values include every one of {@code values}, as {@code tags} needs.
+     *
+     * @param field where to read; usually an array, such as {@code event.tags[]}
+     * @param values the values that must all be present; at least one
+     * @return the filter
+     */
     static Filter containsAll(Field field, Collection<? extends Value> values) {
         return new ContainsAll(field, values);
     }
 
-    /** The field holds a number greater than {@code bound}. */
+    /**
+     * The field holds a number greater than {@code bound}.
+     *
+     * @param field where to read
+     * @param bound the exclusive lower bound, an {@linkplain Value#integer(long) integer} or a
+     *     {@linkplain Value#number(double) number}
+     * @return the filter
+     */
     static Filter gt(Field field, Value bound) {
         return new Range(field, bound, false, null, false);
     }
 
-    /** The field holds a number greater than or equal to {@code bound}. */
+    /**
+     * The field holds a number greater than or equal to {@code bound}.
+     *
+     * @param field where to read
+     * @param bound the inclusive lower bound, an {@linkplain Value#integer(long) integer} or a
+     *     {@linkplain Value#number(double) number}
+     * @return the filter
+     */
     static Filter gte(Field field, Value bound) {
         return new Range(field, bound, true, null, false);
     }
 
-    /** The field holds a number less than {@code bound}. */
+    /**
+     * The field holds a number less than {@code bound}.
+     *
+     * @param field where to read
+     * @param bound the exclusive upper bound, an {@linkplain Value#integer(long) integer} or a
+     *     {@linkplain Value#number(double) number}
+     * @return the filter
+     */
     static Filter lt(Field field, Value bound) {
         return new Range(field, null, false, bound, false);
     }
 
-    /** The field holds a number less than or equal to {@code bound}. */
+    /**
+     * The field holds a number less than or equal to {@code bound}.
+     *
+     * @param field where to read
+     * @param bound the inclusive upper bound, an {@linkplain Value#integer(long) integer} or a
+     *     {@linkplain Value#number(double) number}
+     * @return the filter
+     */
     static Filter lte(Field field, Value bound) {
         return new Range(field, null, false, bound, true);
     }
 
-    /** The field holds a string that contains {@code substring} (case-sensitive). */
+    /**
+     * The field holds a string that contains {@code substring} (case-sensitive).
+     *
+     * @param field where to read
+     * @param substring what the string must contain
+     * @return the filter
+     */
     static Filter like(Field field, String substring) {
         return new Like(field, substring);
     }
@@ -83,59 +141,113 @@ public sealed interface Filter
     /**
      * The point at ({@code longitude}, {@code latitude}) lies in the box centred on the origin:
      * {@code |lon − originLongitude| ≤ longitudeDelta} and {@code |lat − originLatitude| ≤ latitudeDelta}.
+     *
+     * @param longitude where to read the point's longitude
+     * @param latitude where to read the point's latitude
+     * @param originLongitude longitude of the centre of the box
+     * @param originLatitude latitude of the centre of the box
+     * @param longitudeDelta half the width of the box, in degrees; not negative
+     * @param latitudeDelta half the height of the box, in degrees; not negative
+     * @return the filter
      */
     static Filter geoBox(Field longitude, Field latitude, double originLongitude, double originLatitude,
             double longitudeDelta, double latitudeDelta) {
         return new GeoBox(longitude, latitude, originLongitude, originLatitude, longitudeDelta, latitudeDelta);
     }
 
-    /** The field holds a non-null value of {@code type} ({@link ValueType#ANY} for any non-null value). */
+    /**
+     * The field holds a non-null value of {@code type} ({@link ValueType#ANY} for any non-null value).
+     *
+     * @param field where to read
+     * @param type the JSON type the value must have
+     * @return the filter
+     */
     static Filter present(Field field, ValueType type) {
         return new Present(field, type);
     }
 
-    /** The field is missing or {@code null}. */
+    /**
+     * The field is missing or {@code null}.
+     *
+     * @param field where to read
+     * @return the filter: the negation of {@link #present(Field, ValueType) present(field, ANY)}
+     */
     static Filter absent(Field field) {
         return not(present(field, ValueType.ANY));
     }
 
-    /** Every one of {@code filters} matches; {@link #any()} when there are none. */
+    /**
+     * Every one of {@code filters} matches; {@link #any()} when there are none.
+     *
+     * @param filters the operands
+     * @return their conjunction, flattened: nested conjunctions and {@link #any()} operands are merged away
+     */
     static Filter and(Filter... filters) {
         return And.of(Arrays.asList(filters));
     }
 
-    /** Every one of {@code filters} matches; {@link #any()} when there are none. */
+    /**
+     * Every one of {@code filters} matches; {@link #any()} when there are none.
+     *
+     * @param filters the operands
+     * @return their conjunction, flattened: nested conjunctions and {@link #any()} operands are merged away
+     */
     static Filter and(Collection<? extends Filter> filters) {
         return And.of(filters);
     }
 
-    /** At least one of {@code filters} matches; there must be at least one. */
+    /**
+     * At least one of {@code filters} matches; there must be at least one.
+     *
+     * @param filters the operands
+     * @return their disjunction, flattened: nested disjunctions are merged; {@link #any()} if one operand is
+     */
     static Filter or(Filter... filters) {
         return Or.of(Arrays.asList(filters));
     }
 
-    /** At least one of {@code filters} matches; there must be at least one. */
+    /**
+     * At least one of {@code filters} matches; there must be at least one.
+     *
+     * @param filters the operands
+     * @return their disjunction, flattened: nested disjunctions are merged; {@link #any()} if one operand is
+     */
     static Filter or(Collection<? extends Filter> filters) {
         return Or.of(filters);
     }
 
-    /** {@code filter} does not match. */
+    /**
+     * {@code filter} does not match.
+     *
+     * @param filter the filter to negate
+     * @return the negation; {@code not(not(f))} is {@code f}
+     */
     static Filter not(Filter filter) {
         Objects.requireNonNull(filter, "filter");
         return filter instanceof Not n ? n.filter() : new Not(filter);
     }
 
-    /** This filter and {@code other}. */
+    /**
+     * This filter and {@code other}.
+     *
+     * @param other the filter that must match too
+     * @return the conjunction of both
+     */
     default Filter and(Filter other) {
         return and(this, other);
     }
 
-    /** This filter or {@code other}. */
+    /**
+     * This filter or {@code other}.
+     *
+     * @param other the alternative
+     * @return the disjunction of both
+     */
     default Filter or(Filter other) {
         return or(this, other);
     }
 
-    /** The negation of this filter. */
+    /** {@return the negation of this filter} */
     default Filter negate() {
         return not(this);
     }
@@ -143,6 +255,9 @@ public sealed interface Filter
     /**
      * Whether {@code message} passes this filter. This compiles the filter and reads the message for one
      * answer; a broker instead compiles once per subscription and reads each event once for all of them.
+     *
+     * @param message the message a subscriber would receive
+     * @return {@code true} when the message passes
      */
     default boolean matches(EventMessage message) {
         return FilterEvaluation.matches(this, message);
@@ -165,7 +280,12 @@ public sealed interface Filter
      * @param values the accepted values, in the order given, without repeats; not empty
      */
     record In(Field field, java.util.Set<Value> values) implements Filter {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param field where to read
+         * @param values the accepted values; not empty
+         */
         public In {
             Objects.requireNonNull(field, "field");
             values = Filters.orderedSet(values, "values");
@@ -189,7 +309,12 @@ public sealed interface Filter
      * @param values the values that must all be present; not empty
      */
     record ContainsAll(Field field, java.util.Set<Value> values) implements Filter {
-        /** Checks and copies the values. */
+        /**
+         * Checks and copies the values.
+         *
+         * @param field where to read
+         * @param values the values that must all be present; not empty
+         */
         public ContainsAll {
             Objects.requireNonNull(field, "field");
             values = Filters.orderedSet(values, "values");
@@ -217,7 +342,15 @@ public sealed interface Filter
      */
     record Range(Field field, @org.jspecify.annotations.Nullable Value lower, boolean lowerInclusive,
             @org.jspecify.annotations.Nullable Value upper, boolean upperInclusive) implements Filter {
-        /** Checks the bounds. */
+        /**
+         * Checks the bounds.
+         *
+         * @param field where to read
+         * @param lower the lower bound, or {@code null} for none
+         * @param lowerInclusive whether the lower bound itself matches
+         * @param upper the upper bound, or {@code null} for none; at least one bound is given
+         * @param upperInclusive whether the upper bound itself matches
+         */
         public Range {
             Objects.requireNonNull(field, "field");
             if (lower == null && upper == null) {
@@ -248,7 +381,12 @@ public sealed interface Filter
      * @param substring what the string must contain, case-sensitively
      */
     record Like(Field field, String substring) implements Filter {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param field where to read
+         * @param substring what the string must contain
+         */
         public Like {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(substring, "substring");
@@ -272,7 +410,16 @@ public sealed interface Filter
      */
     record GeoBox(Field longitude, Field latitude, double originLongitude, double originLatitude,
             double longitudeDelta, double latitudeDelta) implements Filter {
-        /** Checks the box. */
+        /**
+         * Checks the box.
+         *
+         * @param longitude where to read the longitude
+         * @param latitude where to read the latitude
+         * @param originLongitude longitude of the centre; finite
+         * @param originLatitude latitude of the centre; finite
+         * @param longitudeDelta half the width of the box; finite, not negative
+         * @param latitudeDelta half the height of the box; finite, not negative
+         */
         public GeoBox {
             Objects.requireNonNull(longitude, "longitude");
             Objects.requireNonNull(latitude, "latitude");
@@ -299,7 +446,12 @@ public sealed interface Filter
      * @param type the JSON type required; {@link ValueType#ANY} accepts any non-null value
      */
     record Present(Field field, ValueType type) implements Filter {
-        /** Checks the arguments. */
+        /**
+         * Checks the arguments.
+         *
+         * @param field where to read
+         * @param type the JSON type required
+         */
         public Present {
             Objects.requireNonNull(field, "field");
             Objects.requireNonNull(type, "type");
@@ -317,7 +469,11 @@ public sealed interface Filter
      * @param filters the operands; at least two, none of them {@link And} or {@link Any}
      */
     record And(List<Filter> filters) implements Filter {
-        /** Checks and copies the operands. */
+        /**
+         * Checks and copies the operands.
+         *
+         * @param filters the operands; at least two
+         */
         public And {
             filters = List.copyOf(filters);
             if (filters.size() < 2) {
@@ -354,7 +510,11 @@ public sealed interface Filter
      * @param filters the operands; at least two, none of them {@link Or} or {@link Any}
      */
     record Or(List<Filter> filters) implements Filter {
-        /** Checks and copies the operands. */
+        /**
+         * Checks and copies the operands.
+         *
+         * @param filters the operands; at least two
+         */
         public Or {
             filters = List.copyOf(filters);
             if (filters.size() < 2) {
@@ -393,7 +553,11 @@ public sealed interface Filter
      * @param filter the negated filter
      */
     record Not(Filter filter) implements Filter {
-        /** Checks the operand. */
+        /**
+         * Checks the operand.
+         *
+         * @param filter the negated filter
+         */
         public Not {
             Objects.requireNonNull(filter, "filter");
         }

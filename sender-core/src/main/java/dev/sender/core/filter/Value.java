@@ -9,37 +9,66 @@ import java.util.Objects;
  */
 public sealed interface Value permits Value.Str, Value.Uuid, Value.Int, Value.Num, Value.Bool {
 
-    /** A string literal that matches JSON strings equal to it. */
+    /**
+     * A string literal that matches JSON strings equal to it.
+     *
+     * @param value the string, compared case-sensitively
+     * @return the literal, of type {@link ValueType#STRING}
+     */
     static Value string(String value) {
         return new Str(value);
     }
 
-    /** A UUID literal that matches JSON strings holding the same UUID, whatever their letter case. */
+    /**
+     * A UUID literal that matches JSON strings holding the same UUID, whatever their letter case.
+     *
+     * @param value the UUID
+     * @return the literal, of type {@link ValueType#UUID}
+     */
     static Value uuid(java.util.UUID value) {
         return new Uuid(value);
     }
 
-    /** An integer literal that matches JSON integers (numbers without fraction or exponent). */
+    /**
+     * An integer literal that matches JSON integers (numbers without fraction or exponent).
+     *
+     * @param value the integer
+     * @return the literal, of type {@link ValueType#INTEGER}
+     */
     static Value integer(long value) {
         return new Int(value);
     }
 
-    /** A number literal that matches any JSON number of the same numeric value. */
+    /**
+     * A number literal that matches any JSON number of the same numeric value.
+     *
+     * @param value the number; finite
+     * @return the literal, of type {@link ValueType#NUMBER}
+     */
     static Value number(double value) {
         return new Num(value);
     }
 
-    /** A boolean literal that matches JSON {@code true} or {@code false}. */
+    /**
+     * A boolean literal that matches JSON {@code true} or {@code false}.
+     *
+     * @param value the boolean
+     * @return the literal, of type {@link ValueType#BOOLEAN}
+     */
     static Value bool(boolean value) {
         return new Bool(value);
     }
 
-    /** The JSON type this literal matches. */
+    /** {@return the JSON type this literal matches} */
     ValueType type();
 
     /** A string literal. */
     record Str(String value) implements Value {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param value the string; not {@code null}
+         */
         public Str {
             Objects.requireNonNull(value, "value");
         }
@@ -57,12 +86,16 @@ public sealed interface Value permits Value.Str, Value.Uuid, Value.Int, Value.Nu
 
     /** A UUID literal; {@link #lowerCase()} is the form it compares with. */
     record Uuid(java.util.UUID value) implements Value {
-        /** Checks the value. */
+        /**
+         * Checks the value.
+         *
+         * @param value the UUID; not {@code null}
+         */
         public Uuid {
             Objects.requireNonNull(value, "value");
         }
 
-        /** The canonical lower-case spelling of the UUID. */
+        /** {@return the canonical lower-case spelling of the UUID} */
         public String lowerCase() {
             return value.toString().toLowerCase(Locale.ROOT);
         }
@@ -93,7 +126,11 @@ public sealed interface Value permits Value.Str, Value.Uuid, Value.Int, Value.Nu
 
     /** A number literal; never NaN or infinite. */
     record Num(double value) implements Value {
-        /** Checks the value is finite. */
+        /**
+         * Checks the value is finite.
+         *
+         * @param value the number; neither infinite nor NaN
+         */
         public Num {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("number must be finite: " + value);

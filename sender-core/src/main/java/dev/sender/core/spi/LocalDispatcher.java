@@ -37,6 +37,11 @@ public interface LocalDispatcher extends AutoCloseable {
     /**
      * A dispatcher whose queued subscriptions have the limits of {@code options}, telling {@code listener}
      * when topics gain their first subscription and lose their last.
+     *
+     * @param options the limits of each queued subscription
+     * @param listener told when a topic gains its first subscription or loses its last, as a broker that
+     *     subscribes to a remote channel per topic needs
+     * @return a new, open dispatcher, which its caller closes
      */
     static LocalDispatcher create(DeliveryOptions options, TopicListener listener) {
         return new RealLocalDispatcher(options, listener);
@@ -45,6 +50,11 @@ public interface LocalDispatcher extends AutoCloseable {
     /**
      * Subscribes {@code sink}; see {@link dev.sender.core.Broker#subscribe(Topic, Filter, MessageSink, Delivery)}.
      *
+     * @param topic the messages to listen to
+     * @param filter the condition a message must pass
+     * @param sink receives the messages, then the close
+     * @param delivery queued or direct
+     * @return the subscription, open, which the caller closes
      * @throws BrokerException when the dispatcher is closed
      */
     Subscription subscribe(Topic topic, Filter filter, MessageSink sink, Delivery delivery);
@@ -64,7 +74,11 @@ public interface LocalDispatcher extends AutoCloseable {
     ReplayingSubscription subscribeReplaying(Topic topic, Filter filter, MessageSink sink, Delivery delivery,
             Comparator<Position> order);
 
-    /** Hands every event of {@code publication} to the subscriptions it matches, in order. */
+    /**
+     * Hands every event of {@code publication} to the subscriptions it matches, in order.
+     *
+     * @param publication the events to deliver, received by the broker
+     */
     void dispatch(Publication publication);
 
     /**
@@ -80,10 +94,10 @@ public interface LocalDispatcher extends AutoCloseable {
      */
     void dispatch(Topic topic, EventMessage message);
 
-    /** Open subscriptions, by topic kind. */
+    /** {@return open subscriptions, by topic kind} */
     Map<Topic.Kind, Integer> subscriptionCounts();
 
-    /** What the dispatcher has done since it started. */
+    /** {@return what the dispatcher has done since it started} */
     DeliveryStats stats();
 
     /**

@@ -13,11 +13,19 @@ public interface TopicListener {
     TopicListener NONE = new TopicListener() {
     };
 
-    /** {@code topic} has its first open subscription. */
+    /**
+     * {@code topic} has its first open subscription.
+     *
+     * @param topic the topic that now has a subscriber in this process
+     */
     default void onFirstSubscription(Topic topic) {
     }
 
-    /** {@code topic}'s last open subscription closed. */
+    /**
+     * {@code topic}'s last open subscription closed.
+     *
+     * @param topic the topic that no longer has a subscriber in this process
+     */
     default void onLastSubscriptionClosed(Topic topic) {
     }
 }

@@ -2,6 +2,7 @@ package dev.sender.core.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +47,41 @@ public record TestKeystore(Path path, String password) {
 
     /** A TLS context that trusts this keystore's certificate and nothing else. */
     public SSLContext trustingContext() {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustedCertificate());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Writes a PKCS#12 trust store that holds this keystore's certificate and no key, with the same password: what
+     * a client of a server with a private certificate authority is given.
+     *
+     * @param file where to write it
+     * @return {@code file}
+     */
+    public Path writeTrustStore(Path file) {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            trustedCertificate().store(out, password.toCharArray());
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private KeyStore trustedCertificate() {
         try (InputStream in = Files.newInputStream(path)) {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(in, password.toCharArray());
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
             trusted.setCertificateEntry("sender", keys.getCertificate("sender"));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return trusted;
         } catch (IOException | GeneralSecurityException e) {
             throw new AssertionError(e);
         }

@@ -2,7 +2,7 @@ package dev.sender.core.internal.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,7 +35,7 @@ class ViewExtractorPropertyTest {
         Random random = new Random(seed);
         ObjectNode event = object(random, 0);
         ObjectMapper mapper = JsonMapper.builder().configure(SerializationFeature.INDENT_OUTPUT, pretty)
-                .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, asciiOnly).build();
+                .configure(JsonWriteFeature.ESCAPE_NON_ASCII, asciiOnly).build();
         Event parsed = Event.parse(mapper.writeValueAsBytes(event));
         List<List<String>> paths = new ArrayList<>();
         collectPaths(event, new ArrayList<>(List.of("event")), paths);
@@ -104,7 +104,7 @@ class ViewExtractorPropertyTest {
             out.add(List.copyOf(path));
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 path.add(e.getKey());
                 collectPaths(e.getValue(), path, out);
                 path.remove(path.size() - 1);

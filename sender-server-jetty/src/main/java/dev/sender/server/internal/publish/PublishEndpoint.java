@@ -24,6 +24,8 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable.InvocationType;
 
 /**
  * {@code POST /{api}/publish} and {@code POST /{api}/general_events/publish}: headers, content type, size and
@@ -77,7 +79,8 @@ public final class PublishEndpoint {
             return;
         }
         UUID publishAccount = account;
-        Content.Source.asByteArrayAsync(exchange.request(), (int) settings.maxBodyBytes()).whenComplete((body, error) -> {
+        // BLOCKING, as the CompletableFuture form of asByteArrayAsync was: publishing may wait for the broker.
+        Promise.Invocable<byte[]> onBody = Promise.Invocable.from(InvocationType.BLOCKING, (body, error) -> {
             try {
                 if (error != null) {
                     if (Request.getContentBytesRead(exchange.request()) > settings.maxBodyBytes()) {
@@ -93,6 +96,7 @@ public final class PublishEndpoint {
                 exchange.fail(e);
             }
         });
+        Content.Source.asByteArrayAsync(exchange.request(), (int) settings.maxBodyBytes(), onBody);
     }
 
     private void publish(Exchange exchange, Route route, UUID account, byte[] body) {
