@@ -26,7 +26,13 @@ public record HistoryOptions(int size, Duration ttl, long maxBytes) {
     /** No history: subscriptions start live, messages carry no position. */
     public static final HistoryOptions OFF = new HistoryOptions(0, DEFAULT_TTL, DEFAULT_MAX_BYTES);
 
-    /** Checks the bounds. */
+    /**
+     * Checks the bounds.
+     *
+     * @param size most events kept per topic; 0 keeps none
+     * @param ttl how long an event is kept at most; positive
+     * @param maxBytes most bytes of message JSON kept across topics by an in-memory broker; positive
+     */
     public HistoryOptions {
         Objects.requireNonNull(ttl, "ttl");
         if (size < 0) {

@@ -59,7 +59,11 @@ public sealed interface StartAt {
      */
     record Last(int count) implements StartAt {
 
-        /** Checks the count. */
+        /**
+         * Checks the count.
+         *
+         * @param count how many events to replay at most, at least 1
+         */
         public Last {
             if (count < 1) {
                 throw new IllegalArgumentException("count must be at least 1: " + count);

@@ -31,7 +31,17 @@ import org.jspecify.annotations.Nullable;
 public record FilterParameter(String name, ValueType type, boolean list, List<Choice> choices,
         @Nullable BigDecimal minimum, @Nullable BigDecimal maximum, @Nullable Integer maxLength) {
 
-    /** Checks the components and copies the choices. */
+    /**
+     * Checks the components and copies the choices.
+     *
+     * @param name the parameter's name in a query string
+     * @param type the kind of value it takes
+     * @param list whether the value is a comma-separated list
+     * @param choices the accepted values of a {@link ValueType#CHOICE}; empty for the other types
+     * @param minimum the least accepted number, or null
+     * @param maximum the greatest accepted number, or null
+     * @param maxLength the most characters of a text value, or null
+     */
     public FilterParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -68,7 +78,12 @@ public record FilterParameter(String name, ValueType type, boolean list, List<Ch
      */
     public record Choice(String value, String label) {
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param value the token written in the query string
+         * @param label what it stands for
+         */
         public Choice {
             Objects.requireNonNull(value, "value");
             Objects.requireNonNull(label, "label");
