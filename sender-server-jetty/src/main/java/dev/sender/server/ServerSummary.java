@@ -1,8 +1,11 @@
 package dev.sender.server;
 
+import dev.sender.core.HistoryOptions;
 import dev.sender.server.internal.service.ConfigEndpoint;
 import dev.sender.server.internal.service.ServiceEndpoints;
+import dev.sender.server.internal.settings.Settings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +27,8 @@ final class ServerSummary {
      * @param effective what {@code /config} shows, before masking
      */
     static String started(List<String> addresses, Map<String, Object> effective) {
-        Map<String, Object> defaults = SenderSettings.ofDefaults().asMap();
+        Map<String, Object> defaults = new HashMap<>(SenderSettings.ofDefaults().asMap());
+        defaults.putAll(Settings.shown(HistoryOptions.ofDefaults()));
         StringJoiner changed = new StringJoiner(", ");
         ConfigEndpoint.masked(effective).forEach((key, value) -> {
             boolean unchanged = defaults.containsKey(key) ? Objects.equals(defaults.get(key), value)

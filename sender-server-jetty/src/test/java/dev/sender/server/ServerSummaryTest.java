@@ -2,6 +2,9 @@ package dev.sender.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sender.core.Broker;
+import dev.sender.core.DeliveryOptions;
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.testkit.TestKeystore;
 import dev.sender.server.internal.service.ServiceEndpoints;
 import dev.sender.server.testing.LogCapture;
@@ -52,6 +55,17 @@ class ServerSummaryTest {
             assertThat(log.lines()).singleElement().asString().isEqualTo("Sender listening on http://0.0.0.0:"
                     + server.port() + " (version " + ServiceEndpoints.projectVersion()
                     + ", broker in-memory, settings: port=0)");
+        }
+    }
+
+    @Test
+    void brokerWithAHistoryOtherThanTheDefault_isSummarised() {
+        try (Broker broker = Broker.inMemory(DeliveryOptions.ofDefaults(), HistoryOptions.OFF);
+                LogCapture log = LogCapture.of(SenderServer.class);
+                SenderServer server = SenderServer.builder().port(0).broker(broker).loadPlugins(false).build()
+                        .start()) {
+
+            assertThat(log.lines()).singleElement().asString().endsWith("settings: port=0, history-size=0)");
         }
     }
 
