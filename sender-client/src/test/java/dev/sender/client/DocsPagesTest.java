@@ -24,7 +24,8 @@ class DocsPagesTest {
             "first-five-minutes.md", "sender-client FirstFiveMinutesTest",
             "filters.md", "sender-filters DocsSnippetsTest",
             "server.md", "sender-server-jetty DocsSnippetsTest",
-            "scale-out.md", "sender-server-jetty RedisScaleOutTest");
+            "scale-out.md", "sender-server-jetty RedisScaleOutTest",
+            "history.md", "sender-server-jetty HistoryTest");
 
     @Test
     void everyPageWithJava_isCheckedByATest() throws IOException {

@@ -289,6 +289,7 @@ class ResumeTest {
             assertThat(gap.after()).isEqualTo(Position.of("from-another-broker.7"));
             assertThat(take(pulled, 1)).containsExactly(0);
             assertThat(number(recorder.awaitMessage())).isZero();
+            await().atMost(Recorder.TIMEOUT).until(() -> recorder.lines.contains("message e0"));
             assertThat(recorder.lines).containsSubsequence("open", "events lost", "message e0");
             assertThat(flowError.get(10, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(EventsLostException.class);
             await().atMost(Recorder.TIMEOUT).until(() -> flowing.state() == Subscription.State.CLOSED);
