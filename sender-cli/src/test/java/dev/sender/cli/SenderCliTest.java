@@ -39,6 +39,11 @@ class SenderCliTest {
                 usage("subscribe " + origin + "--account %s --event-type door",
                         "--event-type filters general events: add --general"),
                 usage("subscribe " + origin + "--account %s --param age", "--param expects NAME=VALUE, got 'age'"),
+                usage("subscribe " + origin + "--account %s --since a:1 --rewind 2",
+                        "--since and --rewind exclude each other"),
+                usage("subscribe " + origin + "--account %s --since a/1", "--since 'a/1' is not a position: at most 64 "
+                        + "characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'"),
+                usage("subscribe " + origin + "--account %s --rewind 0", "--rewind must be at least 1, got 0"),
                 usage("health --origin ftp://localhost",
                         "--origin: origin must be an http or https URI: ftp://localhost"),
                 usage("publish " + origin + "--account %s missing.jsonl", "cannot read missing.jsonl: no such file"),

@@ -59,6 +59,26 @@ class SubscribeIT {
     }
 
     @Test
+    void rewind_replaysTheLastMatchingEvents_withTheirPositions_andSince_continuesAfterOne() {
+        try (TestServer withHistory = TestServer.start(TestBroker.withHistory())) {
+            withHistory.publish(account, handlerBody(face("a", 31, 1), face("b", 32, 0), face("c", 33, 1),
+                    face("d", 34, 1)));
+
+            cli = CliProcess.start("subscribe", "--origin", withHistory.origin(), "--account", account.toString(),
+                    "--gender", "male", "--rewind", "2", "--count", "2");
+            assertThat(cli.awaitExit()).isEqualTo(SenderCli.OK);
+            List<HandlerEventMessage> rewound = cli.out().stream().map(HandlerEventMessage::parse).toList();
+            assertThat(rewound).extracting(m -> m.event().age().orElseThrow()).containsExactly(33, 34);
+            assertThat(cli.out()).allSatisfy(line -> assertThat(line).matches(".*,\"position\":\"[^\"]+\"}"));
+
+            cli = CliProcess.start("subscribe", "--origin", withHistory.origin(), "--account", account.toString(),
+                    "--since", rewound.get(0).position().value(), "--count", "1");
+            assertThat(cli.awaitExit()).isEqualTo(SenderCli.OK);
+            assertThat(HandlerEventMessage.parse(cli.out().get(0)).position()).isEqualTo(rewound.get(1).position());
+        }
+    }
+
+    @Test
     void aQueryString_andRepeatedTypedOptions_combineWithAnd() {
         cli = CliProcess.start("subscribe", "--origin", server.origin(), "--account", account.toString(),
                 "--source", "cam-1", "--source", "cam-2", "--query", "age__lt=30&user_data=a+b", "--count", "1");

@@ -1,6 +1,7 @@
 package dev.sender.cli.internal;
 
 import dev.sender.cli.SenderCli;
+import dev.sender.client.EventsLostException;
 import dev.sender.client.Subscription;
 import dev.sender.client.SubscriptionClosedException;
 import dev.sender.client.SubscriptionListener;
@@ -93,7 +94,7 @@ final class Receiver<M extends EventMessage> implements SubscriptionListener<M> 
         if (current == Subscription.State.RECONNECTING) {
             progress.note("sender-cli: connection lost (close " + lastCloseCode
                     + (lastCloseReason.isEmpty() ? "" : ", " + Failures.oneLine(lastCloseReason))
-                    + "); reconnecting, events published meanwhile are missed");
+                    + "); reconnecting, after the last event received when the server keeps history");
         } else if (previous == Subscription.State.RECONNECTING && current == Subscription.State.OPEN) {
             progress.note("sender-cli: reconnected");
         } else if (current == Subscription.State.CLOSED) {
@@ -102,6 +103,13 @@ final class Receiver<M extends EventMessage> implements SubscriptionListener<M> 
             progress.note("sender-cli: the server closed the subscription (close " + lastCloseCode
                     + (lastCloseReason.isEmpty() ? "" : ", " + Failures.oneLine(lastCloseReason)) + ")");
             outcome.complete(SenderCli.FAILED);
+        }
+    }
+
+    @Override
+    public void onEventsLost(EventsLostException gap) {
+        if (!outcome.isDone()) {
+            progress.note("sender-cli: events may be missing: " + Failures.oneLine(gap.getMessage()));
         }
     }
 

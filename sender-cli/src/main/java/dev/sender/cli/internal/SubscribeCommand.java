@@ -3,6 +3,7 @@ package dev.sender.cli.internal;
 import dev.sender.cli.SenderCli;
 import dev.sender.client.SenderClient;
 import dev.sender.client.SenderException;
+import dev.sender.core.Position;
 import dev.sender.core.event.EventMessage;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
                 + "(as the server sent it, for jq), or a table (--format table).",
             "Filters are LUNA query parameters (--param, --query) or the typed options below, and combine with AND; "
                 + "the server judges them and refuses a bad one (exit status 3).",
-            "A lost connection is reopened with the same filters; events published meanwhile are missed. On a "
-                + "terminal, a live count of events is shown on the standard error."},
+            "A lost connection is reopened with the same filters, after the last event received when the server keeps "
+                + "history (else events published meanwhile are missed, and said so). On a terminal, a live count of "
+                + "events is shown on the standard error."},
         exitCodeListHeading = SenderCommand.EXIT_STATUS_HEADING, exitCodeList = {
             SenderCommand.EXIT_OK, SenderCommand.EXIT_FAILED, SenderCommand.EXIT_USAGE, SenderCommand.EXIT_REFUSED,
             SenderCommand.EXIT_UNREACHABLE, SenderCommand.EXIT_INTERRUPTED})
@@ -57,8 +59,14 @@ final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", order = 5, description = "exit after N events")
     private @Nullable Long count;
 
-    // Resuming after a position (--since POSITION, SPEC §9) is an option of this command, to be passed to the client
-    // along with the filters once the client can resume a subscription.
+    @Option(names = "--since", paramLabel = "POSITION", order = 6,
+            description = "first the retained events after POSITION (a message's \"position\"; empty: all retained),"
+                    + " then live ones")
+    private @Nullable String since;
+
+    @Option(names = "--rewind", paramLabel = "N", order = 7,
+            description = "first the last N retained events that match, then live ones")
+    private @Nullable Integer rewind;
 
     @Mixin
     private FilterOptions filters;
@@ -81,6 +89,7 @@ final class SubscribeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        startAt(parameters);
         SenderClient.Builder builder = server.client(spec);
         if (!general && account != null) {
             builder.accountId(account);
@@ -92,6 +101,26 @@ final class SubscribeCommand implements Callable<Integer> {
             }
             return receive(client, format.handlerEvents(streams.out()),
                     receiver -> client.subscribe(parameters, receiver));
+        }
+    }
+
+    /** Adds {@code since} or {@code rewind} (SPEC §9) to {@code parameters}, after checking them. */
+    private void startAt(Map<String, Object> parameters) {
+        if (since != null && rewind != null) {
+            throw usage("--since and --rewind exclude each other");
+        }
+        if (since != null) {
+            if (!since.isEmpty() && !Position.isWellFormed(since)) {
+                throw usage("--since '" + since + "' is not a position: at most " + Position.MAX_LENGTH
+                        + " characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+            }
+            parameters.put("since", since);
+        }
+        if (rewind != null) {
+            if (rewind < 1) {
+                throw usage("--rewind must be at least 1, got " + rewind);
+            }
+            parameters.put("rewind", rewind);
         }
     }
 

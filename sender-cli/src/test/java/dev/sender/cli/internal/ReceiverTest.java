@@ -64,8 +64,8 @@ class ReceiverTest {
         receiver.onStateChange(State.RECONNECTING, State.OPEN);
 
         assertThat(notes).containsExactly(
-                "sender-cli: connection lost (close 1001, server shutdown); reconnecting, events published meanwhile "
-                        + "are missed",
+                "sender-cli: connection lost (close 1001, server shutdown); reconnecting, after the last event "
+                        + "received when the server keeps history",
                 "sender-cli: reconnecting failed: cannot open ws://127.0.0.1:5080/2/ws: Connection refused",
                 "sender-cli: reconnected");
     }
