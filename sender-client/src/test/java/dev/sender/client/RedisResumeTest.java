@@ -3,6 +3,7 @@ package dev.sender.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sender.core.HistoryOptions;
 import dev.sender.core.RequestId;
 import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.core.event.HandlerPublication;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -27,15 +29,16 @@ import org.junit.jupiter.api.Test;
 class RedisResumeTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final HistoryOptions HISTORY = new HistoryOptions(100_000, Duration.ofMinutes(5), 1L << 30);
 
     @Test
     void subscriptionMovedBetweenInstances_whileAnotherPublishes_receivesEveryEventOnce_inOrder() {
         UUID account = UUID.randomUUID();
         Recorder<HandlerEventMessage> recorder = new Recorder<>();
         try (RedisServerProcess redis = RedisServerProcess.start();
-             RedisBroker brokerA = RedisBroker.connect(redis.uri());
-             RedisBroker brokerB = RedisBroker.connect(redis.uri());
-             RedisBroker publishing = RedisBroker.connect(redis.uri());
+             RedisBroker brokerA = connect(redis);
+             RedisBroker brokerB = connect(redis);
+             RedisBroker publishing = connect(redis);
              TestServer server = TestServer.start(brokerA);
              SenderClient client = server.client(account).build()) {
             Subscription<HandlerEventMessage> pulled = client.subscribe(HandlerEventFilter.empty());
@@ -48,6 +51,7 @@ class RedisResumeTest {
                     publishing.publish(new HandlerPublication(account, Events.HANDLER, Events.CREATED, Events.ENDED,
                             RequestId.generate(), List.of(Events.numbered(n)))).toCompletableFuture().join();
                     published.incrementAndGet();
+                    LockSupport.parkNanos(500_000);
                 }
             });
 
@@ -73,6 +77,11 @@ class RedisResumeTest {
             assertThat(pulled.next(Duration.ofMillis(300))).isEmpty();
             assertThat(recorder.lines).doesNotContain("events lost");
         }
+    }
+
+    /** An instance on {@code redis} whose history holds every event of the test, however long a move takes. */
+    private static RedisBroker connect(RedisServerProcess redis) {
+        return RedisBroker.builder(redis.uri()).history(HISTORY).connect();
     }
 
     /** Stops the instance the subscriptions are connected to and starts one on {@code broker} in its place. */
