@@ -123,24 +123,19 @@ public abstract class HistoryContract {
         return new Started(subscription, sink, sink.drain());
     }
 
-    /** An event {@code {"source": source, "seq": seq}}. */
+    /** An event {@code {"source": source, "seq": seq}}, as {@link BrokerContract#event}. */
     protected static Event event(String source, int seq) {
-        return Event.parse("{\"source\":\"" + source + "\",\"seq\":" + seq + "}");
+        return BrokerContract.event(source, seq);
     }
 
-    /** A publication of {@code events} to {@code account}. */
+    /** A publication of {@code events} to {@code account}, as {@link BrokerContract#publication}. */
     protected static HandlerPublication publication(UUID account, Event... events) {
-        return new HandlerPublication(account, "handler-1", "2026-11-27T10:00:00Z", "2026-11-27T10:00:01Z",
-                RequestId.generate(), List.of(events));
+        return BrokerContract.publication(account, events);
     }
 
-    /** Publishes and waits until the broker has accepted. */
+    /** Publishes and waits until the broker has accepted, as {@link BrokerContract#publish}. */
     protected static void publish(Broker broker, Publication publication) {
-        try {
-            broker.publish(publication).toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("publish failed", e);
-        }
+        BrokerContract.publish(broker, publication);
     }
 
     /** Publishes one event of {@code source} per seq in {@code [from, to)}, each in its own publication. */
