@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -35,31 +37,29 @@ class ResumeTest {
 
     private static final HistoryOptions LARGE_HISTORY = new HistoryOptions(100_000, Duration.ofMinutes(5), 256L << 20);
 
-    /** Publishes numbered events to {@code broker}, one publication each, until stopped. */
+    /** Publishes numbered events to {@code broker}, one publication a millisecond, until stopped. */
     private static final class Publisher implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger published = new AtomicInteger();
-        private final CompletableFuture<Void> done;
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
         Publisher(Broker broker, UUID account) {
-            done = CompletableFuture.runAsync(() -> {
-                while (running.get()) {
-                    publish(broker, account, published.get());
-                    published.incrementAndGet();
-                    try {
-                        Thread.sleep(1);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            });
+            timer.scheduleAtFixedRate(() -> {
+                publish(broker, account, published.get());
+                published.incrementAndGet();
+            }, 0, 1, TimeUnit.MILLISECONDS);
         }
 
         /** Stops publishing; returns how many events were published. */
         int stop() {
-            running.set(false);
-            done.join();
+            timer.shutdown();
+            try {
+                if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError("the publisher did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
             return published.get();
         }
 

@@ -12,6 +12,9 @@ import java.util.concurrent.CompletionStage;
  * <p>Delivery is at-most-once and in publish order per publisher: a subscription receives the events published
  * while it is open, each once, and a publication's events in their order. Handler events reach only
  * subscriptions of their account. Each event is encoded once, and the same bytes go to every subscriber.
+ * A broker that keeps {@linkplain #history() history} also lets a subscription start with the retained events it
+ * missed ({@link #subscribe(Topic, Filter, MessageSink, Delivery, StartAt)}), so that a subscriber that reconnects
+ * misses nothing that is still retained.
  *
  * <pre>{@code
  * try (Broker broker = Broker.inMemory();

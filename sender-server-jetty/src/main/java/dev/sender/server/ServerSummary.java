@@ -29,13 +29,11 @@ final class ServerSummary {
     static String started(List<String> addresses, Map<String, Object> effective) {
         Map<String, Object> defaults = new HashMap<>(SenderSettings.ofDefaults().asMap());
         defaults.putAll(Settings.shown(HistoryOptions.ofDefaults()));
+        defaults.put("plugins", List.of());
+        defaults.put("viewer", false); // an embedded server's; the standalone one lists its viewer
         StringJoiner changed = new StringJoiner(", ");
         ConfigEndpoint.masked(effective).forEach((key, value) -> {
-            boolean unchanged = defaults.containsKey(key) ? Objects.equals(defaults.get(key), value)
-                    : key.equals("broker")
-                            || key.equals("plugins") && value instanceof List<?> names && names.isEmpty()
-                            || key.equals("viewer") && Boolean.FALSE.equals(value); // off unless asked for
-            if (!unchanged) {
+            if (!key.equals("broker") && !Objects.equals(defaults.get(key), value)) {
                 changed.add(key + "=" + value);
             }
         });

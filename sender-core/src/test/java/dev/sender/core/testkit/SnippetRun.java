@@ -1,5 +1,7 @@
 package dev.sender.core.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
@@ -11,6 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A program of a page ({@link DocSnippets}) running on a thread of its own, with what it prints on
@@ -60,14 +64,14 @@ public final class SnippetRun {
      * @throws AssertionError when no such line came in time, or the program ended or failed first
      */
     public SnippetRun awaitLine(Predicate<String> line, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (lines.stream().noneMatch(line)) {
-            if (!thread.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError(snippet.where() + " (" + snippet.className() + ") printed " + lines
-                        + (thread.isAlive() ? " in " + timeout : " and ended") + ", not the line awaited",
-                        failure.get());
-            }
-            sleepBriefly();
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                    .failFast("the program ended", () -> !thread.isAlive() && lines.stream().noneMatch(line))
+                    .until(() -> lines.stream().anyMatch(line));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(snippet.where() + " (" + snippet.className() + ") printed " + lines
+                    + (thread.isAlive() ? " in " + timeout : " and ended") + ", not the line awaited",
+                    failure.get());
         }
         return this;
     }
@@ -98,15 +102,6 @@ public final class SnippetRun {
             throw new AssertionError(program + " threw " + failure.get() + "; it printed " + lines, failure.get());
         }
         return List.copyOf(lines);
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     /** Prints through, and records each complete line. */
