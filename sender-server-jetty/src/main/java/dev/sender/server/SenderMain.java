@@ -95,6 +95,7 @@ public final class SenderMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             broker.close();
+            StandaloneLogging.stop();
         }, "sender-shutdown"));
         return 0;
     }

@@ -31,6 +31,7 @@ public final class LoadTool {
                 case "slow" -> SlowScenario.run(options);
                 case "publish" -> PublishScenario.run(options);
                 case "idle" -> IdleScenario.run(options);
+                case "cameras" -> CameraScenario.run(options);
                 case "replay" -> ReplayScenario.run(options);
                 default -> null;
             };
@@ -66,6 +67,9 @@ public final class LoadTool {
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber
                   publish    --publishers P --duration S   HTTP publish requests per second
                   idle       --connections N [--server-jar PATH]   server memory per idle subscriber, idle CPU
+                  cameras    --cameras N (10000) --baseline N (100) --pairs K (3) --size BYTES (1024) [--rate R]
+                             one subscriber per camera on a standalone server process (--server-jar, --server-jvm
+                             "OPTIONS"), each event matching one; many cameras against the baseline, interleaved
                   replay     --events N (1000, at most the history size) --repeat K (20) --warmup-replays W (20)
                              time from a subscriber's handshake with rewind=N to its last replayed event
 

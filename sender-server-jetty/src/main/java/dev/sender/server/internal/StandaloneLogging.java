@@ -45,6 +45,16 @@ public final class StandaloneLogging {
         }
     }
 
+    /**
+     * Writes what is still queued and stops logging; the last step of the standalone server's shutdown, so that
+     * its final lines are not lost with the JVM. Does nothing when SLF4J is bound to another backend.
+     */
+    public static void stop() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
+
     /** Configures {@code context} as {@code source} says. */
     static void configure(LoggerContext context, SettingsSource source) {
         Path file = source.value(Settings.LOG_CONFIG);

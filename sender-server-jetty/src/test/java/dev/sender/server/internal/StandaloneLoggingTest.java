@@ -3,6 +3,7 @@ package dev.sender.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.ConsoleAppender;
@@ -29,16 +30,20 @@ class StandaloneLoggingTest {
     }
 
     @Test
-    void builtIn_isInfoToTheStandardError_withJettyAtWarn() {
+    void builtIn_isInfoToTheStandardError_throughAQueueThatDropsNothing_withJettyAtWarn() {
         StandaloneLogging.configure(context, new SettingsSource());
 
         assertThat(level(Logger.ROOT_LOGGER_NAME)).isEqualTo(Level.INFO);
         assertThat(level("org.eclipse.jetty")).isEqualTo(Level.WARN);
         assertThat(level("org.eclipse.jetty.util.HostPort")).isEqualTo(Level.ERROR);
         assertThat(context.getLogger("dev.sender.server.access").getEffectiveLevel()).isEqualTo(Level.INFO);
-        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console"))
-                .isInstanceOfSatisfying(ConsoleAppender.class, console -> assertThat(console.getTarget())
-                        .isEqualTo("System.err"));
+        assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("async"))
+                .isInstanceOfSatisfying(AsyncAppender.class, async -> {
+                    assertThat(async.getDiscardingThreshold()).isZero();
+                    assertThat(async.isNeverBlock()).isFalse();
+                    assertThat(async.getAppender("console")).isInstanceOfSatisfying(ConsoleAppender.class,
+                            console -> assertThat(console.getTarget()).isEqualTo("System.err"));
+                });
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.sender.server.internal.websocket;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * load a connection gathers many frames per write, which costs the kernel far less than one write each; when
  * idle, a flush follows its frame within microseconds.
  *
- * <p>Each connection is bound to one thread, so that its flushes never run concurrently.
+ * <p>Each connection is bound to one lane, so that its flushes never run concurrently.
  */
 public final class WriterThreads implements AutoCloseable {
 
@@ -75,10 +76,24 @@ public final class WriterThreads implements AutoCloseable {
         }
     }
 
-    /** One writer thread and the connections waiting for it. */
+    /**
+     * One writer thread and the connections waiting for it. Whoever flushes a lane's connections holds the lane,
+     * so that a connection's flushes never overlap: mostly its thread, but a request that finds the lane idle
+     * and quiet (nothing waiting, nothing flushed by a requester in the last {@link #QUIET_NANOS}) is flushed at
+     * once by the requesting thread. A lone event then leaves without waking the writer, a wake-up that a busy
+     * machine can delay by milliseconds, while the requests of a burst (one event to many subscribers) still go
+     * to the writer after the first, which gathers them and lets the publisher go on.
+     */
     public static final class Lane {
+        /** How long after a requester's own flush further requests go to the writer thread. */
+        static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
         private final Queue<Flushable> waiting = new ConcurrentLinkedQueue<>();
         private final Thread thread;
+        /** Whether someone, the lane's thread or a requester, is flushing the lane's connections. */
+        private final AtomicBoolean held = new AtomicBoolean();
+        /** When a requester's own flush of the lane ended. */
+        private volatile long requesterFlushedNanos = System.nanoTime() - QUIET_NANOS;
         /** Whether the thread is parked, or about to park, for want of work. */
         private volatile boolean idle;
         private volatile boolean stopped;
@@ -94,23 +109,47 @@ public final class WriterThreads implements AutoCloseable {
          * frames queued meanwhile ride on the same write.
          */
         public void requestFlush(Flushable connection) {
+            if (idle && waiting.isEmpty() && System.nanoTime() - requesterFlushedNanos >= QUIET_NANOS
+                    && held.compareAndSet(false, true)) {
+                try {
+                    flush(connection);
+                } finally {
+                    requesterFlushedNanos = System.nanoTime();
+                    release();
+                }
+                return;
+            }
             waiting.offer(connection);
             if (idle) {
                 LockSupport.unpark(thread);
             }
         }
 
+        /** Lets go of the lane, waking its thread for what was asked meanwhile. */
+        private void release() {
+            held.set(false);
+            if (!waiting.isEmpty()) {
+                LockSupport.unpark(thread);
+            }
+        }
+
         private void run() {
             while (true) {
-                Flushable next = waiting.poll();
-                if (next != null) {
-                    flush(next);
-                } else if (stopped) {
+                if (!waiting.isEmpty() && held.compareAndSet(false, true)) {
+                    try {
+                        for (Flushable next = waiting.poll(); next != null; next = waiting.poll()) {
+                            flush(next);
+                        }
+                    } finally {
+                        held.set(false);
+                    }
+                } else if (stopped && waiting.isEmpty()) {
                     return;
                 } else {
-                    // Announced before the last look, so that a request made meanwhile either is seen or unparks.
+                    // Announced before the last look, so that a request made meanwhile either is seen or unparks;
+                    // a requester holding the lane unparks it on release when something waits.
                     idle = true;
-                    if (waiting.isEmpty() && !stopped) {
+                    if ((waiting.isEmpty() || held.get()) && !stopped) {
                         LockSupport.park(this);
                     }
                     idle = false;

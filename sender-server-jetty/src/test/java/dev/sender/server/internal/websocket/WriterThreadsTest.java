@@ -9,24 +9,27 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WriterThreadsTest {
 
     @Test
-    void everyRequestFromManyThreads_isFlushed_onTheLanesThread() throws Exception {
+    void everyRequestFromManyThreads_isFlushed_andALanesFlushesNeverOverlap() throws Exception {
         try (WriterThreads writers = new WriterThreads("test-writer", 1)) {
             writers.start();
             WriterThreads.Lane lane = writers.assign();
             int perThread = 20_000;
             AtomicInteger flushed = new AtomicInteger();
-            Set<String> threads = ConcurrentHashMap.newKeySet();
+            AtomicInteger flushing = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
             WriterThreads.Flushable counter = () -> {
+                mostAtOnce.accumulateAndGet(flushing.incrementAndGet(), Math::max);
                 flushed.incrementAndGet();
-                threads.add(Thread.currentThread().getName());
+                flushing.decrementAndGet();
             };
             List<Thread> requesters = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -43,7 +46,65 @@ class WriterThreadsTest {
             }
 
             await().atMost(Duration.ofSeconds(10)).until(() -> flushed.get() == 4 * perThread);
-            assertThat(threads).containsExactly("test-writer-0");
+            assertThat(mostAtOnce).hasValue(1);
+        }
+    }
+
+    @Test
+    void aRequestToAnIdleLane_isFlushedAtOnceByTheRequester() {
+        try (WriterThreads writers = new WriterThreads("test-writer", 1)) {
+            writers.start();
+            WriterThreads.Lane lane = writers.assign();
+            AtomicReference<Thread> flushedOn = new AtomicReference<>();
+
+            // Once the writer has parked, a lone request needs no wake-up: it is flushed before requestFlush returns.
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                flushedOn.set(null);
+                lane.requestFlush(() -> flushedOn.set(Thread.currentThread()));
+                return flushedOn.get() == Thread.currentThread();
+            });
+        }
+    }
+
+    @Test
+    void requestsMadeWhileARequesterFlushes_areFlushedByTheLanesThreadAfterIt() {
+        try (WriterThreads writers = new WriterThreads("test-writer", 1)) {
+            writers.start();
+            WriterThreads.Lane lane = writers.assign();
+            AtomicReference<String> seenDuringFirst = new AtomicReference<>();
+            AtomicReference<String> secondFlushedOn = new AtomicReference<>();
+
+            // Until the first request finds the lane idle and is flushed by the requester (this thread).
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                Thread requester = Thread.currentThread();
+                CountDownLatch secondFlushed = new CountDownLatch(1);
+                WriterThreads.Flushable second = () -> {
+                    secondFlushedOn.set(Thread.currentThread().getName());
+                    secondFlushed.countDown();
+                };
+                AtomicReference<Thread> firstFlushedOn = new AtomicReference<>();
+                secondFlushedOn.set(null);
+                lane.requestFlush(() -> {
+                    firstFlushedOn.set(Thread.currentThread());
+                    Thread other = new Thread(() -> lane.requestFlush(second));
+                    other.start();
+                    joinQuietly(other);
+                    seenDuringFirst.set(secondFlushedOn.get());
+                });
+                secondFlushed.await(10, TimeUnit.SECONDS);
+                return firstFlushedOn.get() == requester;
+            });
+
+            assertThat(seenDuringFirst).as("flushed while the requester held the lane").hasValue(null);
+            assertThat(secondFlushedOn).hasValue("test-writer-0");
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
