@@ -95,13 +95,15 @@ final class PythonPeerScenario {
     static List<Side> sides(Options options) {
         String sender = options.text("sender", options.flag("redis") ? "redis" : "both");
         if (options.flag("redis") && !sender.equals("redis")) {
-            throw new IllegalArgumentException("--redis runs Sender with Redis only; it contradicts --sender " + sender);
+            throw new IllegalArgumentException("--redis runs Sender with Redis only; it contradicts --sender "
+                    + sender);
         }
         return switch (sender) {
             case "memory" -> List.of(Side.SENDER_MEMORY, Side.PYTHON);
             case "redis" -> List.of(Side.SENDER_REDIS, Side.PYTHON);
             case "both" -> List.of(Side.SENDER_MEMORY, Side.SENDER_REDIS, Side.PYTHON);
-            default -> throw new IllegalArgumentException("--sender must be memory, redis or both, not '" + sender + "'");
+            default -> throw new IllegalArgumentException("--sender must be memory, redis or both, not '" + sender
+                    + "'");
         };
     }
 
@@ -135,29 +137,32 @@ final class PythonPeerScenario {
     private static Run runSide(Side side, DeliveryRun.Shape shape, List<byte[]> events, Options options, Redis redis,
             String python, Path script) throws Exception {
         long redisBefore = redis.cpuNanos();
-        switch (side) {
+        return switch (side) {
             case PYTHON -> {
                 try (PythonStandin standin = PythonStandin.start(python, script, redis.uri)) {
                     long before = standin.cpuNanos();
                     DeliveryRun.Result result = measure(shape, standin.address(), events);
                     standin.checkRunning();
-                    return new Run(result, perEvent(standin.cpuNanos(), before, result),
+                    yield new Run(result, perEvent(standin.cpuNanos(), before, result),
                             perEvent(redis.cpuNanos(), redisBefore, result));
                 }
             }
             case SENDER_MEMORY -> {
                 try (SenderServer server = sender(options, null)) {
-                    DeliveryRun.Result result = measure(shape, new InetSocketAddress("127.0.0.1", server.port()), events);
-                    return new Run(result, Double.NaN, Double.NaN);
+                    yield new Run(measure(shape, address(server), events), Double.NaN, Double.NaN);
                 }
             }
-            default -> {
+            case SENDER_REDIS -> {
                 try (Broker broker = RedisBroker.connect(redis.uri); SenderServer server = sender(options, broker)) {
-                    DeliveryRun.Result result = measure(shape, new InetSocketAddress("127.0.0.1", server.port()), events);
-                    return new Run(result, Double.NaN, perEvent(redis.cpuNanos(), redisBefore, result));
+                    DeliveryRun.Result result = measure(shape, address(server), events);
+                    yield new Run(result, Double.NaN, perEvent(redis.cpuNanos(), redisBefore, result));
                 }
             }
-        }
+        };
+    }
+
+    private static InetSocketAddress address(SenderServer server) {
+        return new InetSocketAddress("127.0.0.1", server.port());
     }
 
     private static double perEvent(long after, long before, DeliveryRun.Result result) {
@@ -189,15 +194,18 @@ final class PythonPeerScenario {
 
     private static void summarize(Report report, Map<Side, List<Run>> runs) {
         Map<Side, List<Tail>> tails = new EnumMap<>(Side.class);
-        runs.forEach((side, list) -> tails.put(side, list.stream().map(r -> Tail.of(r.result().latencies())).toList()));
+        runs.forEach((side, list) -> tails.put(side,
+                list.stream().map(r -> Tail.of(r.result().latencies())).toList()));
         tails.forEach((side, list) -> {
             report.put(side.key + "_runs", list.stream().map(Tail::fields).toList());
             Tail.median(list).fields().forEach((name, value) -> report.put(side.key + "_" + name, value));
             List<DeliveryRun.Result> measured = runs.get(side).stream().map(Run::result).toList();
-            report.put(side.key + "_events_published", measured.stream().mapToLong(DeliveryRun.Result::published).sum())
+            report.put(side.key + "_events_published",
+                            measured.stream().mapToLong(DeliveryRun.Result::published).sum())
                     .put(side.key + "_dropped", measured.stream().mapToLong(DeliveryRun.Result::dropped).sum())
                     .put(side.key + "_disconnected", measured.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
-                    .put(side.key + "_publish_failures", measured.stream().mapToLong(DeliveryRun.Result::failures).sum())
+                    .put(side.key + "_publish_failures",
+                            measured.stream().mapToLong(DeliveryRun.Result::failures).sum())
                     .put(side.key + "_jvm_cpu_us_per_delivery", figure(FanoutScenario.median(measured,
                             DeliveryRun.Result::cpuMicrosPerDelivery)));
             List<Run> sideRuns = runs.get(side);
@@ -220,7 +228,8 @@ final class PythonPeerScenario {
             for (int r = 0; r < sender.size(); r++) {
                 ratios.add(ratio(sender.get(r), python.get(r)));
             }
-            report.put(side.key + "_over_python_p99_per_round", ratios.stream().map(t -> t.fields().get("p99_ms")).toList());
+            report.put(side.key + "_over_python_p99_per_round",
+                    ratios.stream().map(t -> t.fields().get("p99_ms")).toList());
             Map<String, Double> medians = new LinkedHashMap<>();
             Tail.median(ratios).fields().forEach((name, value) -> medians.put(name.replace("_ms", ""), value));
             report.put(side.key + "_over_python_median", medians);

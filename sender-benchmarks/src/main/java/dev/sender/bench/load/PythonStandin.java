@@ -80,7 +80,8 @@ final class PythonStandin implements AutoCloseable {
         Path log = Files.createTempFile("luna-sender-standin", ".log");
         Process process = new ProcessBuilder(python, script.toString(), "--host", "127.0.0.1", "--port", "0",
                 "--redis", redis.toString()).redirectError(log.toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
         CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> {
             try {
                 return out.readLine();
