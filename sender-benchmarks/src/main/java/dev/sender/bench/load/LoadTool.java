@@ -65,7 +65,7 @@ public final class LoadTool {
                   mixed      1,000 subscribers with mixed filter families, 10 % matching each event
                   peer-nats  --subscribers N --size BYTES --duration S   the same clients on nats-server's
                              WebSocket listener, publisher on NATS' TCP protocol
-                  peer-python --rate R (1000) --subscribers N (1) --runs K (5) [--sender memory|redis|both] [--redis]
+                  peer-python --rate R (1000) --subscribers N (1) --runs K (5) [--sender memory|redis|standalone|both]
                              [--seed S] [--python PATH]   latency's measurement against Sender and a Python stand-in
                              of LUNA's stack (aiohttp + Redis pub/sub, /usr/bin/python3), alternating, p50 to max
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber

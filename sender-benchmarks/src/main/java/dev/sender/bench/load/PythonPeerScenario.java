@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * stand-in of LUNA's stack}, alternately in one invocation: each round runs every side once, in an order drawn
  * from {@code --seed}. Sender runs embedded, with its in-memory broker and with a Redis broker on the same
  * redis-server as the stand-in (one server that publishes to and receives from Redis, the stand-in's shape);
- * {@code --sender memory|redis|both} or {@code --redis} chooses. Reports p50, p99, p99.9 and max of every run,
+ * {@code --sender memory|redis|both} or {@code --redis} chooses; {@code --sender standalone} runs the standalone
+ * jar in a process of its own instead, as the stand-in runs ({@code --server-jar}, {@code --server-jvm "OPTIONS"}). Reports p50, p99, p99.9 and max of every run,
  * their medians per side, and each round's ratios of Sender's figures to the stand-in's.
  */
 final class PythonPeerScenario {
@@ -38,6 +39,7 @@ final class PythonPeerScenario {
     enum Side {
         SENDER_MEMORY("sender_memory", "S"),
         SENDER_REDIS("sender_redis", "R"),
+        SENDER_STANDALONE("sender_standalone", "J"),
         PYTHON("python", "P");
 
         final String key;
@@ -101,9 +103,10 @@ final class PythonPeerScenario {
         return switch (sender) {
             case "memory" -> List.of(Side.SENDER_MEMORY, Side.PYTHON);
             case "redis" -> List.of(Side.SENDER_REDIS, Side.PYTHON);
+            case "standalone" -> List.of(Side.SENDER_STANDALONE, Side.PYTHON);
             case "both" -> List.of(Side.SENDER_MEMORY, Side.SENDER_REDIS, Side.PYTHON);
-            default -> throw new IllegalArgumentException("--sender must be memory, redis or both, not '" + sender
-                    + "'");
+            default -> throw new IllegalArgumentException("--sender must be memory, redis, standalone or both, not '"
+                    + sender + "'");
         };
     }
 
@@ -128,10 +131,11 @@ final class PythonPeerScenario {
      * One measured run and what the other processes spent on it, per event published (warm-up included).
      *
      * @param result the measurement
-     * @param standinMicrosPerEvent CPU of the Python stand-in, or NaN
+     * @param serverMicrosPerEvent CPU of the server in its own process (the Python stand-in, or the standalone
+     *     jar), or NaN
      * @param redisMicrosPerEvent CPU of redis-server, or NaN
      */
-    record Run(DeliveryRun.Result result, double standinMicrosPerEvent, double redisMicrosPerEvent) {
+    record Run(DeliveryRun.Result result, double serverMicrosPerEvent, double redisMicrosPerEvent) {
     }
 
     private static Run runSide(Side side, DeliveryRun.Shape shape, List<byte[]> events, Options options, Redis redis,
@@ -145,6 +149,16 @@ final class PythonPeerScenario {
                     standin.checkRunning();
                     yield new Run(result, perEvent(standin.cpuNanos(), before, result),
                             perEvent(redis.cpuNanos(), redisBefore, result));
+                }
+            }
+            case SENDER_STANDALONE -> {
+                List<String> jvm = options.has("server-jvm")
+                        ? List.of(options.text("server-jvm", "").trim().split("\\s+")) : List.of();
+                try (StandaloneServer server = new StandaloneServer(
+                        options.text("server-jar", StandaloneServer.DEFAULT_JAR), jvm, List.of())) {
+                    long before = server.cpuNanos();
+                    DeliveryRun.Result result = measure(shape, server.address(), events);
+                    yield new Run(result, perEvent(server.cpuNanos(), before, result), Double.NaN);
                 }
             }
             case SENDER_MEMORY -> {
@@ -209,17 +223,17 @@ final class PythonPeerScenario {
                     .put(side.key + "_jvm_cpu_us_per_delivery", figure(FanoutScenario.median(measured,
                             DeliveryRun.Result::cpuMicrosPerDelivery)));
             List<Run> sideRuns = runs.get(side);
-            if (side == Side.PYTHON) {
-                report.put("python_standin_cpu_us_per_event",
-                        figure(Report.median(sideRuns.stream().map(Run::standinMicrosPerEvent).toList())));
+            if (side == Side.PYTHON || side == Side.SENDER_STANDALONE) {
+                report.put(side == Side.PYTHON ? "python_standin_cpu_us_per_event" : side.key + "_cpu_us_per_event",
+                        figure(Report.median(sideRuns.stream().map(Run::serverMicrosPerEvent).toList())));
             }
-            if (side != Side.SENDER_MEMORY) {
+            if (side == Side.SENDER_REDIS) {
                 report.put(side.key + "_redis_cpu_us_per_event",
                         figure(Report.median(sideRuns.stream().map(Run::redisMicrosPerEvent).toList())));
             }
         });
         List<Tail> python = tails.get(Side.PYTHON);
-        for (Side side : List.of(Side.SENDER_MEMORY, Side.SENDER_REDIS)) {
+        for (Side side : List.of(Side.SENDER_MEMORY, Side.SENDER_REDIS, Side.SENDER_STANDALONE)) {
             List<Tail> sender = tails.get(side);
             if (sender == null) {
                 continue;

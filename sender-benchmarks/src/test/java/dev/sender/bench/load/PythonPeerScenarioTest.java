@@ -37,6 +37,8 @@ class PythonPeerScenarioTest {
                 .containsExactly(Side.SENDER_MEMORY, Side.SENDER_REDIS, Side.PYTHON);
         assertThat(PythonPeerScenario.sides(new Options(new String[] {"--redis"}, 0)))
                 .containsExactly(Side.SENDER_REDIS, Side.PYTHON);
+        assertThat(PythonPeerScenario.sides(new Options(new String[] {"--sender", "standalone"}, 0)))
+                .containsExactly(Side.SENDER_STANDALONE, Side.PYTHON);
         assertThat(PythonPeerScenario.sides(new Options(new String[] {"--sender", "memory"}, 0)))
                 .containsExactly(Side.SENDER_MEMORY, Side.PYTHON);
     }
