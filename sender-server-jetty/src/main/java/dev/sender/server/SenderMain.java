@@ -4,6 +4,7 @@ import dev.sender.core.Broker;
 import dev.sender.core.DeliveryOptions;
 import dev.sender.core.HistoryOptions;
 import dev.sender.redis.RedisBroker;
+import dev.sender.server.internal.JvmDefaults;
 import dev.sender.server.internal.StandaloneCommand;
 import dev.sender.server.internal.StandaloneLogging;
 import dev.sender.server.internal.settings.Settings;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The standalone server: {@code java -jar sender-server.jar [--config FILE] [--KEY=VALUE]...}. Settings come from,
@@ -23,6 +25,10 @@ import java.util.function.Consumer;
  * be reached does not stop the server (it would crash-loop under Compose or Kubernetes, started before its Redis): the server starts,
  * logs that Redis is not reachable yet, answers {@code /healthcheck} with {@code 502 29013} and publications with
  * {@code 500 29004}, and works as soon as Redis answers.
+ *
+ * <p>Started without JVM options, it runs the server in a child JVM with the options the server is tuned for
+ * ({@code JvmDefaults}); any JVM option of the operator's own, or {@code SENDER_JVM_DEFAULTS=off}, keeps it in the
+ * JVM as started.
  *
  * <p>It logs through logback: a built-in configuration (INFO to the standard error), or the file of
  * {@code --log-config} or {@code -Dlogback.configurationFile}; {@code --log-level} sets the root level.
@@ -41,10 +47,16 @@ public final class SenderMain {
      * @param args the command line, as {@code --help} lists it
      */
     public static void main(String[] args) {
+        int relaunched = JvmDefaults.relaunch(SenderMain.class, args);
+        if (relaunched >= 0) {
+            System.exit(relaunched);
+        }
+        JvmDefaults.stopWithParent();
         int status = run(args, System.getenv(), System.out, System.err, StandaloneLogging::configure);
         if (status != 0) {
             System.exit(status);
         }
+
         // Jetty's threads keep the JVM, and the server, running until the shutdown hook stops it.
     }
 
@@ -85,18 +97,35 @@ public final class SenderMain {
             builder.describe(Settings.REDIS.key(), redis.toString());
         }
         SenderServer server;
+        Thread stop;
         try {
-            server = builder.build().start();
+            server = builder.build();
+            // Before the start, so that a SIGTERM as soon as the server listens still stops it in order.
+            stop = new Thread(() -> {
+                server.close();
+                broker.close();
+                StandaloneLogging.stop();
+            }, "sender-shutdown");
+            Runtime.getRuntime().addShutdownHook(stop);
         } catch (IllegalStateException e) {
             broker.close();
             err.println("sender: " + e.getMessage());
             return BAD_CONFIGURATION;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+            server.start();
+        } catch (IllegalStateException e) {
+            Runtime.getRuntime().removeShutdownHook(stop);
             server.close();
             broker.close();
-            StandaloneLogging.stop();
-        }, "sender-shutdown"));
+            err.println("sender: " + e.getMessage());
+            return BAD_CONFIGURATION;
+        }
+        if (JvmDefaults.applied()) {
+            LoggerFactory.getLogger(SenderMain.class).info("JVM options: {} (the standalone jar's defaults; any JVM "
+                    + "option of your own, or {}=off, leaves the JVM as started)", String.join(" ",
+                    JvmDefaults.OPTIONS), JvmDefaults.SWITCH);
+        }
         return 0;
     }
 }

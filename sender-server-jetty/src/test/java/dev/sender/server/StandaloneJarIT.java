@@ -26,6 +26,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.sender.redis.testing.RedisServerProcess;
+import dev.sender.server.testing.StandaloneJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,7 +88,7 @@ class StandaloneJarIT {
             Process server = withRedis.start();
             try {
                 List<String> output = new CopyOnWriteArrayList<>();
-                String base = "http://127.0.0.1:" + awaitPort(server, output);
+                String base = "http://127.0.0.1:" + StandaloneJar.awaitPort(server, output);
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthcheck")).build(),
@@ -112,11 +113,11 @@ class StandaloneJarIT {
     void standaloneJar_withRedisNotUpYet_starts_answers502And500_andWorksOnceRedisComesUp_withoutRestart()
             throws Exception {
         try (RedisServerProcess redis = RedisServerProcess.reserve()) {
-            Process server = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
+            Process server = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
                     "--port", "0", "--redis", redis.uri().toString()).redirectErrorStream(true).start();
             try {
                 List<String> output = new CopyOnWriteArrayList<>();
-                String base = "http://127.0.0.1:" + awaitPort(server, output);
+                String base = "http://127.0.0.1:" + StandaloneJar.awaitPort(server, output);
                 HttpClient http = HttpClient.newHttpClient();
 
                 HttpResponse<String> down = http.send(HttpRequest.newBuilder(URI.create(base + "/healthcheck")).build(),
@@ -149,11 +150,11 @@ class StandaloneJarIT {
 
     @Test
     void logs_requestsOnTheAccessLog_atInfo_withoutDebugLines() throws Exception {
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
                 .redirectErrorStream(true).start();
         try {
             List<String> output = new CopyOnWriteArrayList<>();
-            int port = awaitPort(process, output);
+            int port = StandaloneJar.awaitPort(process, output);
             assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line -> line.matches("\\S+ "
@@ -167,11 +168,11 @@ class StandaloneJarIT {
 
     @Test
     void logLevelDebug_setsTheRootLevel() throws Exception {
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
                 "--log-level=debug").redirectErrorStream(true).start();
         try {
             List<String> output = new CopyOnWriteArrayList<>();
-            int port = awaitPort(process, output);
+            int port = StandaloneJar.awaitPort(process, output);
             assertThat(get(port, "/nope").statusCode()).isEqualTo(404);
 
             await().atMost(Duration.ofSeconds(10)).until(() -> output.stream().anyMatch(line ->
@@ -196,7 +197,7 @@ class StandaloneJarIT {
                   <root level="INFO"><appender-ref ref="out"/></root>
                 </configuration>
                 """);
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
                 "--port=0"));
         if (byOption) {
             command.add("--log-config=" + file);
@@ -206,7 +207,7 @@ class StandaloneJarIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new CopyOnWriteArrayList<>();
         try {
-            int port = awaitPort(process, output);
+            int port = StandaloneJar.awaitPort(process, output);
             assertThat(get(port, "/version").statusCode()).isEqualTo(200);
         } finally {
             // SIGTERM through the handle, which leaves the output open (Process.destroy closes it): the stop is logged.
@@ -225,7 +226,7 @@ class StandaloneJarIT {
     void brokenLogConfiguration_isOneLineOnStandardError_andStatus2(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("broken.xml"),
                 "<configuration><appender name=\"x\" class=\"no.Such\">");
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--port=0",
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--port=0",
                 "--log-config=" + file).start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -237,38 +238,6 @@ class StandaloneJarIT {
     private static HttpResponse<String> get(int port, String path) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int awaitPort(Process process) throws Exception {
-        return awaitPort(process, new CopyOnWriteArrayList<>());
-    }
-
-    /**
-     * Reads the process' output into {@code output} until the line saying where it listens; a daemon thread keeps
-     * reading (and collecting) the rest, so that the process never blocks on a full pipe.
-     */
-    private static int awaitPort(Process process, List<String> output) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            output.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        for (String more = lines.readLine(); more != null; more = lines.readLine()) {
-                            output.add(more);
-                        }
-                    } catch (IOException e) {
-                        // The process is gone.
-                    }
-                }, "standalone-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(2));
-            }
-        }
-        throw new AssertionError("the server did not say where it listens" + (process.waitFor(5, TimeUnit.SECONDS)
-                ? " and exited with " + process.exitValue() : "") + ": " + output);
     }
 
     @Test
@@ -290,7 +259,7 @@ class StandaloneJarIT {
         try (InputStream in = StandaloneJarIT.class.getResourceAsStream("/dev/sender/server/version.properties")) {
             version.load(in);
         }
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--version").start();
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--version").start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -300,10 +269,10 @@ class StandaloneJarIT {
 
     @Test
     void optionsWithEquals_startTheServerThere() throws Exception {
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0",
                 "--ping-interval=7s").redirectErrorStream(true).start();
         try {
-            String base = "http://127.0.0.1:" + awaitPort(process);
+            String base = "http://127.0.0.1:" + StandaloneJar.awaitPort(process);
             HttpResponse<String> config = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(base + "/config")).build(), HttpResponse.BodyHandlers.ofString());
 
@@ -316,10 +285,10 @@ class StandaloneJarIT {
 
     @Test
     void standaloneJar_servesTheApiPage_theViewer_andTheManualsPictures_fromItself() throws Exception {
-        Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
+        Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1", "--port=0")
                 .redirectErrorStream(true).start();
         try {
-            String base = "http://127.0.0.1:" + awaitPort(process);
+            String base = "http://127.0.0.1:" + StandaloneJar.awaitPort(process);
             for (String path : List.of("/docs/spec/ui/swagger-ui-bundle.js", "/docs/spec/ui/swagger-ui.css",
                     "/docs/spec/ui/favicon-32x32.png", "/viewer/", "/viewer/viewer.js", "/viewer/catalogue.json",
                     "/docs/dev/operators.html", "/docs/dev/images/viewer.png")) {
@@ -331,11 +300,11 @@ class StandaloneJarIT {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         }
-        Process withoutViewer = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
+        Process withoutViewer = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host=127.0.0.1",
                 "--port=0", "--viewer=false").redirectErrorStream(true).start();
         try {
             HttpResponse<String> viewer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + awaitPort(withoutViewer) + "/viewer/")).build(),
+                    "http://127.0.0.1:" + StandaloneJar.awaitPort(withoutViewer) + "/viewer/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(viewer.statusCode()).isEqualTo(404);
             assertThat(viewer.body()).contains("12013", "the viewer is off");
@@ -348,7 +317,7 @@ class StandaloneJarIT {
     @Test
     void takenPort_isOneLineOnStandardError_andStatus2() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Process process = new ProcessBuilder(java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
+            Process process = new ProcessBuilder(StandaloneJar.java(), "-jar", "target/sender-server.jar", "--host", "127.0.0.1",
                     "--port=" + taken.getLocalPort()).start();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -374,9 +343,5 @@ class StandaloneJarIT {
             assertThat(others).contains("QOS.ch", "Atlassian", "Gil Tene");
             assertThat(others.split("Copyright \\(c\\) 2004-2023 QOS.ch", -1)).as("slf4j's licence once").hasSize(2);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

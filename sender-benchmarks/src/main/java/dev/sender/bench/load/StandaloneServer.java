@@ -51,9 +51,12 @@ final class StandaloneServer implements AutoCloseable {
         return new InetSocketAddress("127.0.0.1", port);
     }
 
-    /** The process that serves (the one holding the connections). */
+    /**
+     * The process that serves, the one holding the connections: the jar's child JVM when the jar applied its JVM
+     * defaults (started without JVM options), else the process started.
+     */
     long pid() {
-        return process.pid();
+        return process.toHandle().children().findFirst().orElse(process.toHandle()).pid();
     }
 
     /** User plus system time of the server process, in nanoseconds. */

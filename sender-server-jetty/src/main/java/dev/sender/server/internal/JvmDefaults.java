@@ -1,0 +1,112 @@
+package dev.sender.server.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The standalone jar's JVM options. {@code java -jar} cannot carry JVM options, so a JVM started without any runs
+ * the server in a child JVM started with {@link #OPTIONS}, and stays as its parent: it passes its exit status on,
+ * and stops it when asked to stop; the child stops by itself when the parent dies. A JVM started with options of
+ * its own (on the command line, in {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}) runs the server itself, as
+ * does any JVM when {@code SENDER_JVM_DEFAULTS=off}: an operator's tuning is never second-guessed.
+ */
+public final class JvmDefaults {
+
+    /**
+     * The options, chosen for the latency tail of delivery (docs/performance.md, "The latency tail"): the GC's
+     * shared performance counters are not in a memory-mapped file, whose write-back by the kernel can stall a
+     * collection for tens of milliseconds on a busy disk.
+     */
+    public static final List<String> OPTIONS = List.of("-XX:+PerfDisableSharedMem");
+
+    /** The environment variable that turns the defaults off when {@code off} or {@code false}. */
+    public static final String SWITCH = "SENDER_JVM_DEFAULTS";
+    /** The system property that tells a child it runs with the defaults. */
+    static final String APPLIED_PROPERTY = "sender.jvm-defaults";
+    /** How long the parent waits for a child it asked to stop. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    private JvmDefaults() {
+    }
+
+    /**
+     * Whether this JVM should start the server in a child with the defaults.
+     *
+     * @param jvmArguments this JVM's own options
+     * @param classPath this JVM's class path
+     * @param environment the process' environment
+     * @return true when the JVM has no options of its own, runs from one jar, and the defaults are not turned off
+     */
+    static boolean wanted(List<String> jvmArguments, String classPath, Map<String, String> environment) {
+        String choice = environment.getOrDefault(SWITCH, "").trim().toLowerCase(Locale.ROOT);
+        return jvmArguments.isEmpty() && !choice.equals("off") && !choice.equals("false")
+                && classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
+                && Files.isRegularFile(Path.of(classPath));
+    }
+
+    /** Whether this JVM is a child started with the defaults. */
+    public static boolean applied() {
+        return "applied".equals(System.getProperty(APPLIED_PROPERTY));
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} in a child JVM with the defaults, when {@link #wanted wanted}.
+     *
+     * @param mainClass the class whose {@code main} the child runs
+     * @param args the command line
+     * @return the child's exit status, or -1 when this JVM should run the server itself
+     */
+    public static int relaunch(Class<?> mainClass, String[] args) {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!wanted(ManagementFactory.getRuntimeMXBean().getInputArguments(), classPath, System.getenv())) {
+            return -1;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(OPTIONS);
+        command.addAll(List.of("-D" + APPLIED_PROPERTY + "=applied", "-cp", classPath, mainClass.getName()));
+        command.addAll(List.of(args));
+        Process child;
+        try {
+            child = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            // The server still runs, in this JVM, without the defaults.
+            return -1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "sender-stop-child"));
+        while (true) {
+            try {
+                return child.waitFor();
+            } catch (InterruptedException e) {
+                // Only the child's end ends the wait.
+            }
+        }
+    }
+
+    /** In a child: stops this JVM, as {@code SIGTERM} would, when its parent is gone without stopping it. */
+    public static void stopWithParent() {
+        if (applied()) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));
+        }
+    }
+
+    private static void stop(Process child) {
+        child.destroy();
+        try {
+            if (!child.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            child.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.sender.server.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JvmDefaultsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void wanted_onlyForAJvmWithoutOptions_runningOneJar_withTheSwitchNotOff() throws Exception {
+        String jar = Files.createFile(dir.resolve("sender-server.jar")).toString();
+
+        assertThat(JvmDefaults.wanted(List.of(), jar, Map.of())).isTrue();
+        assertThat(JvmDefaults.wanted(List.of(), jar, Map.of(JvmDefaults.SWITCH, "on"))).isTrue();
+        assertThat(JvmDefaults.wanted(List.of("-Xmx1g"), jar, Map.of())).isFalse();
+        assertThat(JvmDefaults.wanted(List.of(), jar, Map.of(JvmDefaults.SWITCH, "off"))).isFalse();
+        assertThat(JvmDefaults.wanted(List.of(), jar, Map.of(JvmDefaults.SWITCH, " FALSE "))).isFalse();
+        assertThat(JvmDefaults.wanted(List.of(), dir.toString(), Map.of())).as("classes, not a jar").isFalse();
+        assertThat(JvmDefaults.wanted(List.of(), jar + File.pathSeparator + jar, Map.of())).isFalse();
+        assertThat(JvmDefaults.wanted(List.of(), dir.resolve("missing.jar").toString(), Map.of())).isFalse();
+    }
+
+    @Test
+    void inATestJvm_theServerStaysInTheJvmAsStarted() {
+        assertThat(JvmDefaults.relaunch(JvmDefaultsTest.class, new String[0])).isEqualTo(-1);
+        assertThat(JvmDefaults.applied()).isFalse();
+    }
+}
