@@ -28,6 +28,7 @@ public final class LoadTool {
             report = switch (scenario) {
                 case "fanout", "latency", "mixed" -> FanoutScenario.run(scenario, options);
                 case "peer-nats" -> NatsScenario.run(options);
+                case "compare" -> CompareScenario.run(options);
                 case "slow" -> SlowScenario.run(options);
                 case "publish" -> PublishScenario.run(options);
                 case "idle" -> IdleScenario.run(options);
@@ -54,15 +55,20 @@ public final class LoadTool {
 
                 Scenarios (5 KiB events by default; --json prints one JSON object as the last line):
                   fanout     --subscribers N --size BYTES --duration S [--match-ratio R] [--rate EVENTS_PER_S]
-                             [--target URL] [--redis] [--publishers P] [--repeat K] [--no-ceiling]
-                             N subscribers, events published over HTTP; also measures the raw ceiling (a bare
-                             Jetty endpoint writing the same frames to the same clients). Without --rate,
-                             saturates within a delivery window (no drops by design). --history on: subscribers
-                             ask for history=1; --history compare: each repeat without, then with (history_cost).
+                             [--target URL] [--redis] [--publishers P] [--repeat K] [--no-bare-jetty]
+                             N subscribers, events published over HTTP; also measures a bare Jetty endpoint writing
+                             the same frames to the same clients (bare_jetty_*). Without --rate, saturates within a
+                             delivery window (no drops by design). --history on: subscribers ask for history=1;
+                             --history compare: each repeat without, then with (history_cost).
+                  compare    --pairs K (5) [--sides sender,nio-ceiling,bare-jetty,nats-ws,nats-tcp] [--seed S]
+                             [--warmup-next S (5)] [--subscribers N] [--match-ratio R]   the sides interleaved in
+                             K rounds, each in a seeded random order, saturating the same window: per-round
+                             ratios of Sender to each peer, CPU per delivery by process, per-subscriber audit
+                             (lost, duplicates, misroutes, malformed). NATS sides only if nats-server is installed.
                   latency    --subscribers N --rate R [--match-ratio R]   fixed rate, p50/p99/p999
                   mixed      1,000 subscribers with mixed filter families, 10 % matching each event
-                  peer-nats  --subscribers N --size BYTES --duration S   the same clients on nats-server's
-                             WebSocket listener, publisher on NATS' TCP protocol
+                  peer-nats  --subscribers N --size BYTES --duration S [--via websocket|tcp]   the same clients
+                             on nats-server's WebSocket listener (or its TCP protocol), publisher on NATS' TCP
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber
                   publish    --publishers P --duration S   HTTP publish requests per second
                   idle       --connections N [--server-jar PATH]   server memory per idle subscriber, idle CPU
