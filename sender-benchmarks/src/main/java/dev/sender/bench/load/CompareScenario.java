@@ -129,6 +129,7 @@ final class CompareScenario {
                 .put(key + "_per_sec_runs", runs.stream().map(r -> (double) Math.round(r.deliveredPerSecond())).toList())
                 .put(key + "_p99_ms", FanoutScenario.median(runs, r -> FanoutScenario.percentile(r, 99)))
                 .put(key + "_cpu_us_per_delivery", medianCpu(runs))
+                .put(key + "_deliveries_per_write", FanoutScenario.median(runs, DeliveryRun.Result::deliveriesPerWrite))
                 .put(key + "_lost", runs.stream().mapToLong(r -> r.audit().lost()).sum())
                 .put(key + "_duplicates", runs.stream().mapToLong(r -> r.audit().duplicates()).sum())
                 .put(key + "_misroutes", runs.stream().mapToLong(r -> r.audit().misroutes()).sum())
