@@ -71,7 +71,10 @@ final class CameraScenario {
                     .put(side + "_p999_ms_max", runs.stream().filter(r -> r.subscribers() == n)
                             .mapToDouble(r -> FanoutScenario.percentile(r.result(), 99.9)).max().orElse(Double.NaN));
         }
-        report.put("dropped", runs.stream().mapToLong(r -> r.result().dropped()).sum())
+        report.put("lost", runs.stream().mapToLong(r -> r.result().audit().lost()).sum())
+                .put("duplicates", runs.stream().mapToLong(r -> r.result().audit().duplicates()).sum())
+                .put("misroutes", runs.stream().mapToLong(r -> r.result().audit().misroutes()).sum())
+                .put("malformed", runs.stream().mapToLong(r -> r.result().audit().malformed()).sum())
                 .put("disconnected", runs.stream().mapToInt(r -> r.result().disconnected()).sum())
                 .put("publish_failures", runs.stream().mapToLong(r -> r.result().failures()).sum())
                 .put("events_published", runs.stream().mapToLong(r -> r.result().published()).sum());
@@ -92,15 +95,17 @@ final class CameraScenario {
                 Duration.ofSeconds(options.integer("warmup", 10)), Duration.ofSeconds(options.integer("duration", 10)),
                 options.integer("window", 64));
         List<byte[]> events = Payloads.events(subscribers, size);
+        List<byte[]> messages = Payloads.messages(events);
         UUID account = UUID.randomUUID();
         InetSocketAddress address = server.address();
         Map<String, String> headers = Map.of("Luna-Account-Id", account.toString());
-        long cpuBefore = server.cpuNanos();
         DeliveryRun.Result result = DeliveryRun.run(shape, (clients, i, local) -> clients.open(address, local,
                 "/2/ws?" + Payloads.query(i, "sources"), headers, new SenderDecoder(), true), () -> true,
-                index -> new HttpPublisher(address, account, events));
-        long cpu = server.cpuNanos() - cpuBefore;
-        return new Run(subscribers, result, result.published() > 0 ? cpu / 1e3 / result.published() : Double.NaN);
+                index -> new HttpPublisher(address, account, events), group -> messages.get(group).length,
+                Map.of("server_process", server.pid()));
+        // One delivery per event: the server's CPU per delivery, while measuring, is its CPU per event.
+        Double serverCpu = result.cpu().get("server_process");
+        return new Run(subscribers, result, serverCpu == null ? Double.NaN : serverCpu);
     }
 
     private static double medianOf(List<Run> runs, int subscribers, ToDoubleFunction<Run> value) {

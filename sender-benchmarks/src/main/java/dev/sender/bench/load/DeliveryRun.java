@@ -3,12 +3,16 @@ package dev.sender.bench.load;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntToLongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
  * One measured fan-out: N subscribers connect, publishers run for warm-up plus duration, deliveries are
- * counted and timed during the duration only, then the run drains and counts what never arrived.
+ * counted and timed during the duration only (with the CPU time of every process involved), then the run drains
+ * and audits every subscriber's account: what never arrived, what arrived twice, at the wrong subscriber or
+ * malformed.
  */
 final class DeliveryRun {
 
@@ -18,9 +22,9 @@ final class DeliveryRun {
      */
     static final int DEFAULT_WARMUP_SECONDS = 20;
 
-    /** Opens subscriber {@code index}. */
+    /** Opens subscriber {@code index} and returns its connection. */
     interface SubscriberOpener {
-        void open(LeanClients clients, int index, InetAddress local) throws Exception;
+        LeanClients.Connection open(LeanClients clients, int index, InetAddress local) throws Exception;
     }
 
     /**
@@ -46,7 +50,8 @@ final class DeliveryRun {
      *
      * @param deliveredPerSecond messages received per second while measuring
      * @param latencies from scheduled send to receipt, while measuring (ns)
-     * @param dropped messages owed and never received, after draining
+     * @param dropped messages owed and never received, after draining: events published for a subscriber that
+     *     it never received, summed over subscribers
      * @param disconnected subscribers the server closed
      * @param published events accepted
      * @param failures events refused or lost to a failed publisher
@@ -54,20 +59,41 @@ final class DeliveryRun {
      *     received while measuring
      * @param deliveriesPerWrite messages received per {@code write} system call of this process while measuring:
      *     how many frames the server gathers per write (the publishers' and clients' few writes included)
+     * @param cpu CPU per message received while measuring, in microseconds, by process and thread role
+     *     ({@link CpuMeter})
+     * @param audit the subscribers' accounts
      */
     record Result(double deliveredPerSecond, Histogram latencies, long dropped, int disconnected, long published,
-            long failures, double cpuMicrosPerDelivery, double deliveriesPerWrite) {
+            long failures, double cpuMicrosPerDelivery, double deliveriesPerWrite, Map<String, Double> cpu,
+            Deliveries.Audit audit) {
     }
 
     private DeliveryRun() {
     }
 
+    /**
+     * Runs {@code shape}: opens the subscribers, waits until {@code ready}, publishes with {@code publishers}.
+     *
+     * @param lengthOfGroup the length of the messages subscribers of a group receive
+     * @param others processes whose CPU time is measured too, by name
+     */
     static Result run(Shape shape, SubscriberOpener opener, BooleanSupplier ready,
-            PublishLoop.PublisherFactory publishers) throws Exception {
-        Deliveries deliveries = new Deliveries(shape.rate() > 0 ? 0 : shape.subscribers() * shape.windowPerSubscriber());
+            PublishLoop.PublisherFactory publishers, IntToLongFunction lengthOfGroup, Map<String, Long> others)
+            throws Exception {
+        Deliveries deliveries = new Deliveries(shape.rate() > 0 ? 0 : shape.windowPerSubscriber());
+        CpuMeter meter = new CpuMeter(others);
+        PublishLoop loop = new PublishLoop(shape.publishers(), shape.rate(), shape.groups(), shape::receiversOf,
+                deliveries);
+        double perSecond;
+        Histogram latencies;
+        Map<String, Double> cpu;
+        double cpuPerDelivery;
+        double perWrite;
         try (LeanClients clients = new LeanClients("bench-clients", deliveries)) {
             for (int i = 0; i < shape.subscribers(); i++) {
-                opener.open(clients, i, localAddress(i));
+                int group = i % shape.groups();
+                deliveries.expect(opener.open(clients, i, localAddress(i)).id, group, shape.groups(),
+                        lengthOfGroup.applyAsLong(group));
             }
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!ready.getAsBoolean()) {
@@ -76,31 +102,35 @@ final class DeliveryRun {
                 }
                 Thread.sleep(10);
             }
-            PublishLoop loop = new PublishLoop(shape.publishers(), shape.rate(), shape.groups(), shape::receiversOf,
-                    deliveries);
-            loop.start(publishers, shape.warmup().plus(shape.duration()).toNanos());
+            // publishing goes on half a second past the measured window, so that it is loaded to its end and the
+            // publishing threads are alive when their CPU time is read
+            loop.start(publishers, shape.warmup().plus(shape.duration()).plusMillis(500).toNanos());
             Thread.sleep(shape.warmup().toMillis());
             long before = deliveries.delivered();
             long start = System.nanoTime();
-            long cpuBefore = processCpuNanos();
+            CpuMeter.Sample cpuBefore = meter.sample();
             long writesBefore = writeSyscalls();
             deliveries.startMeasuring();
             Thread.sleep(shape.duration().toMillis());
             long after = deliveries.delivered();
             long end = System.nanoTime();
-            long cpu = processCpuNanos() - cpuBefore;
+            CpuMeter.Sample cpuAfter = meter.sample();
             long writes = writeSyscalls() - writesBefore;
-            Histogram latencies = deliveries.stopMeasuring();
+            latencies = deliveries.stopMeasuring();
             loop.join();
             long drainUntil = System.nanoTime() + 5_000_000_000L;
             while (deliveries.delivered() < loop.expectedDeliveries() && System.nanoTime() < drainUntil) {
                 Thread.sleep(10);
             }
-            long dropped = Math.max(0, loop.expectedDeliveries() - deliveries.delivered());
-            return new Result((after - before) * 1e9 / (end - start), latencies, dropped, deliveries.closedCount(),
-                    loop.published(), loop.failures(), after > before ? cpu / 1e3 / (after - before) : Double.NaN,
-                    writes > 0 ? (after - before) / (double) writes : Double.NaN);
+            perSecond = (after - before) * 1e9 / (end - start);
+            cpu = cpuAfter.microsPerDelivery(cpuBefore, after - before);
+            cpuPerDelivery = after > before ? (cpuAfter.processNanos() - cpuBefore.processNanos()) / 1e3 / (after - before)
+                    : Double.NaN;
+            perWrite = writes > 0 ? (after - before) / (double) writes : Double.NaN;
         }
+        Deliveries.Audit audit = deliveries.audit(loop::published);
+        return new Result(perSecond, latencies, audit.lost(), deliveries.closedCount(), loop.published(),
+                loop.failures(), cpuPerDelivery, perWrite, cpu, audit);
     }
 
     /** CPU time this process has used, in all threads, user and system. */

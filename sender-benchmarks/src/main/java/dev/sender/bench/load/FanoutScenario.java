@@ -1,5 +1,6 @@
 package dev.sender.bench.load;
 
+import dev.sender.server.SenderSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * {@code fanout}, {@code latency} and {@code mixed}: N subscribers of one account on Sender (embedded, through
  * Redis with {@code --redis}, or {@code --target}), events published over HTTP; then, in the same run and with
- * the same clients, the raw ceiling of the machine (a bare Jetty endpoint writing the same frames). With
+ * the same clients, a bare Jetty endpoint writing the same frames ({@link BareJettyEndpoint}). With
  * {@code --history on} the subscribers ask for {@code history=1} (SPEC §9); with {@code --history compare}
  * each repeat runs without, then with, and the report adds the figures with history and their cost.
  */
@@ -31,7 +32,7 @@ final class FanoutScenario {
                 Duration.ofSeconds(options.integer("warmup", DeliveryRun.DEFAULT_WARMUP_SECONDS)),
                 Duration.ofSeconds(options.integer("duration", 10)),
                 options.integer("window", 64));
-        boolean ceiling = options.flag("ceiling") || !latency && !options.flag("no-ceiling");
+        boolean bareJetty = options.flag("bare-jetty") || !latency && !options.flag("no-bare-jetty");
         List<byte[]> events = Payloads.events(groups, size);
         int repeats = options.integer("repeat", 1);
         String history = options.text("history", "off");
@@ -41,14 +42,14 @@ final class FanoutScenario {
 
         List<DeliveryRun.Result> sender = new ArrayList<>();
         List<DeliveryRun.Result> withHistory = new ArrayList<>();
-        List<DeliveryRun.Result> raw = new ArrayList<>();
+        List<DeliveryRun.Result> jetty = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             sender.add(runSender(options, shape, events, mixed, history.equals("on")));
             if (history.equals("compare")) {
                 withHistory.add(runSender(options, shape, events, mixed, true));
             }
-            if (ceiling) {
-                raw.add(runCeiling(shape, events));
+            if (bareJetty) {
+                jetty.add(runBareJetty(shape, events));
             }
         }
 
@@ -65,7 +66,11 @@ final class FanoutScenario {
                 .put("p999_ms", median(sender, r -> percentile(r, 99.9)));
         report.put("cpu_us_per_delivery", median(sender, DeliveryRun.Result::cpuMicrosPerDelivery))
                 .put("deliveries_per_write", median(sender, DeliveryRun.Result::deliveriesPerWrite));
+        report.put("cpu_us_per_delivery_by_process", sender.get(sender.size() - 1).cpu());
         report.put("dropped", sender.stream().mapToLong(DeliveryRun.Result::dropped).sum())
+                .put("duplicates", sender.stream().mapToLong(r -> r.audit().duplicates()).sum())
+                .put("misroutes", sender.stream().mapToLong(r -> r.audit().misroutes()).sum())
+                .put("malformed", sender.stream().mapToLong(r -> r.audit().malformed()).sum())
                 .put("disconnected", sender.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
                 .put("publish_failures", sender.stream().mapToLong(DeliveryRun.Result::failures).sum())
                 .put("events_published", sender.stream().mapToLong(DeliveryRun.Result::published).sum());
@@ -80,17 +85,18 @@ final class FanoutScenario {
                     .put("history_disconnected", withHistory.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
                     .put("history_cost", delivered > 0 ? 1 - historyRate / delivered : null);
         }
-        if (ceiling) {
-            double rawRate = median(raw, DeliveryRun.Result::deliveredPerSecond);
-            report.put("raw_ceiling_per_sec", rawRate)
-                    .put("raw_ceiling_per_sec_min", min(raw, DeliveryRun.Result::deliveredPerSecond))
-                    .put("raw_ceiling_per_sec_max", max(raw, DeliveryRun.Result::deliveredPerSecond))
-                    .put("raw_p99_ms", median(raw, r -> percentile(r, 99)))
-                    .put("raw_cpu_us_per_delivery", median(raw, DeliveryRun.Result::cpuMicrosPerDelivery))
-                    .put("raw_deliveries_per_write", median(raw, DeliveryRun.Result::deliveriesPerWrite))
-                    .put("ratio", rawRate > 0 ? delivered / rawRate : null);
+        if (bareJetty) {
+            double jettyRate = median(jetty, DeliveryRun.Result::deliveredPerSecond);
+            report.put("bare_jetty_per_sec", jettyRate)
+                    .put("bare_jetty_per_sec_min", min(jetty, DeliveryRun.Result::deliveredPerSecond))
+                    .put("bare_jetty_per_sec_max", max(jetty, DeliveryRun.Result::deliveredPerSecond))
+                    .put("bare_jetty_p99_ms", median(jetty, r -> percentile(r, 99)))
+                    .put("bare_jetty_cpu_us_per_delivery", median(jetty, DeliveryRun.Result::cpuMicrosPerDelivery))
+                    .put("bare_jetty_deliveries_per_write", median(jetty, DeliveryRun.Result::deliveriesPerWrite))
+                    .put("bare_jetty_dropped", jetty.stream().mapToLong(DeliveryRun.Result::dropped).sum())
+                    .put("ratio", jettyRate > 0 ? delivered / jettyRate : null);
         } else {
-            report.put("raw_ceiling_per_sec", null).put("ratio", null);
+            report.put("bare_jetty_per_sec", null).put("ratio", null);
         }
         return report;
     }
@@ -98,22 +104,34 @@ final class FanoutScenario {
     static DeliveryRun.Result runSender(Options options, DeliveryRun.Shape shape, List<byte[]> events, boolean mixed,
             boolean history) throws Exception {
         UUID account = UUID.randomUUID();
+        List<byte[]> messages = Payloads.messages(events);
         try (Targets targets = Targets.from(options)) {
             return DeliveryRun.run(shape, (clients, i, local) -> {
                 String family = mixed ? Payloads.FAMILIES.get((i / shape.groups()) % Payloads.FAMILIES.size())
                         : "sources";
-                clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(i % shape.groups(), family)
+                return clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(i % shape.groups(), family)
                         + (history ? "&history=1" : ""),
                         Map.of("Luna-Account-Id", account.toString()), new SenderDecoder(), true);
-            }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events));
+            }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events),
+                    group -> history ? -1 : messages.get(group).length, Map.of());
         }
     }
 
-    static DeliveryRun.Result runCeiling(DeliveryRun.Shape shape, List<byte[]> events) throws Exception {
-        try (RawCeiling ceiling = new RawCeiling()) {
+    static DeliveryRun.Result runBareJetty(DeliveryRun.Shape shape, List<byte[]> events) throws Exception {
+        List<byte[]> messages = Payloads.messages(events);
+        try (BareJettyEndpoint endpoint = new BareJettyEndpoint()) {
+            return DeliveryRun.run(shape, (clients, i, local) -> clients.open(endpoint.address(), local, "/", Map.of(),
+                    new SenderDecoder(), true), () -> endpoint.sessions() == shape.subscribers(),
+                    index -> endpoint.publisher(messages), group -> messages.get(group).length, Map.of());
+        }
+    }
+
+    static DeliveryRun.Result runNioCeiling(DeliveryRun.Shape shape, List<byte[]> events) throws Exception {
+        List<byte[]> messages = Payloads.messages(events);
+        try (NioCeiling ceiling = new NioCeiling(SenderSettings.DEFAULT_WRITER_THREADS)) {
             return DeliveryRun.run(shape, (clients, i, local) -> clients.open(ceiling.address(), local, "/", Map.of(),
                     new SenderDecoder(), true), () -> ceiling.sessions() == shape.subscribers(),
-                    index -> ceiling.publisher(events));
+                    index -> ceiling.publisher(messages), group -> messages.get(group).length, Map.of());
         }
     }
 

@@ -56,9 +56,9 @@ final class HttpPublisher implements Publisher {
     }
 
     @Override
-    public boolean send(int group, long sentNanos) throws IOException {
+    public boolean send(int group, long sequence, long sentNanos) throws IOException {
         byte[] request = requests[group];
-        Timestamps.stamp(request, stampAt[group], sentNanos);
+        Timestamps.stamp(request, stampAt[group], sentNanos, sequence);
         out.write(request);
         out.flush();
         return readResponse() == 201;

@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * A lean WebSocket client for many connections: one selector thread reads every connection into one shared
  * buffer and parses frames in place, so a load generator spends far less per message than the server it
  * measures. Handshakes are plain blocking HTTP/1.1; pings are answered; frames are handed to a {@link Decoder}.
+ * {@link #openRaw} opens a plain TCP connection instead, whose bytes go to the decoder as they arrive.
  */
 final class LeanClients implements AutoCloseable {
 
@@ -84,11 +85,7 @@ final class LeanClients implements AutoCloseable {
             in.flip();
             in.position(end + 4);
             channel.configureBlocking(false);
-            Connection connection;
-            synchronized (connections) {
-                connection = new Connection(connections.size(), channel, decoder);
-                connections.add(connection);
-            }
+            Connection connection = add(channel, decoder, false);
             connection.leftover = in.hasRemaining() ? in.slice() : null;
             if (reading) {
                 toRegister.add(connection);
@@ -98,6 +95,38 @@ final class LeanClients implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens a plain TCP connection to {@code server} from {@code local} (when given) and reads it: its bytes go
+     * to {@code decoder} as pieces of one endless binary message, and {@link Connection#send} writes bytes as
+     * they are.
+     */
+    Connection openRaw(InetSocketAddress server, InetAddress local, Decoder decoder) throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        try {
+            if (local != null) {
+                channel.bind(new InetSocketAddress(local, 0));
+            }
+            channel.connect(server);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            channel.configureBlocking(false);
+            Connection connection = add(channel, decoder, true);
+            toRegister.add(connection);
+            selector.wakeup();
+            return connection;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private Connection add(SocketChannel channel, Decoder decoder, boolean raw) {
+        synchronized (connections) {
+            Connection connection = new Connection(connections.size(), channel, decoder, raw);
+            connections.add(connection);
+            return connection;
         }
     }
 
@@ -159,7 +188,11 @@ final class LeanClients implements AutoCloseable {
                     return;
                 }
                 readBuffer.flip();
-                c.parser.feed(readBuffer, c);
+                if (c.raw) {
+                    c.decoder.onData(c, 2, readBuffer, false, false);
+                } else {
+                    c.parser.feed(readBuffer, c);
+                }
             }
         } catch (IOException e) {
             key.cancel();
@@ -196,14 +229,16 @@ final class LeanClients implements AutoCloseable {
         final SocketChannel channel;
         final FrameParser parser = new FrameParser();
         final Decoder decoder;
+        final boolean raw;
         ByteBuffer leftover;
         private final ByteBuffer control = ByteBuffer.allocate(125);
         volatile int closeCode = -1;
 
-        Connection(int id, SocketChannel channel, Decoder decoder) {
+        Connection(int id, SocketChannel channel, Decoder decoder, boolean raw) {
             this.id = id;
             this.channel = channel;
             this.decoder = decoder;
+            this.raw = raw;
         }
 
         Receiver receiver() {
@@ -235,8 +270,12 @@ final class LeanClients implements AutoCloseable {
             }
         }
 
-        /** Sends one masked frame. */
+        /** Sends one masked frame; on a raw connection, only the payload's bytes. */
         synchronized void send(int opcode, ByteBuffer payload) {
+            if (raw) {
+                write(payload.duplicate());
+                return;
+            }
             int length = payload.remaining();
             ByteBuffer frame = ByteBuffer.allocate(14 + length);
             frame.put((byte) (0x80 | opcode));
@@ -254,6 +293,10 @@ final class LeanClients implements AutoCloseable {
                 frame.put((byte) (payload.get(payload.position() + i) ^ mask[i & 3]));
             }
             frame.flip();
+            write(frame);
+        }
+
+        private void write(ByteBuffer frame) {
             try {
                 while (frame.hasRemaining()) {
                     if (channel.write(frame) == 0) {

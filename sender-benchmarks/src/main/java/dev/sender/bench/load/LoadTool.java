@@ -29,6 +29,7 @@ public final class LoadTool {
                 case "fanout", "latency", "mixed" -> FanoutScenario.run(scenario, options);
                 case "peer-nats" -> NatsScenario.run(options);
                 case "peer-python" -> PythonPeerScenario.run(options);
+                case "compare" -> CompareScenario.run(options);
                 case "slow" -> SlowScenario.run(options);
                 case "publish" -> PublishScenario.run(options);
                 case "idle" -> IdleScenario.run(options);
@@ -56,15 +57,20 @@ public final class LoadTool {
 
                 Scenarios (5 KiB events by default; --json prints one JSON object as the last line):
                   fanout     --subscribers N --size BYTES --duration S [--match-ratio R] [--rate EVENTS_PER_S]
-                             [--target URL] [--redis] [--publishers P] [--repeat K] [--no-ceiling]
-                             N subscribers, events published over HTTP; also measures the raw ceiling (a bare
-                             Jetty endpoint writing the same frames to the same clients). Without --rate,
-                             saturates within a delivery window (no drops by design). --history on: subscribers
-                             ask for history=1; --history compare: each repeat without, then with (history_cost).
+                             [--target URL] [--redis] [--publishers P] [--repeat K] [--no-bare-jetty]
+                             N subscribers, events published over HTTP; also measures a bare Jetty endpoint writing
+                             the same frames to the same clients (bare_jetty_*). Without --rate, saturates within a
+                             delivery window (no drops by design). --history on: subscribers ask for history=1;
+                             --history compare: each repeat without, then with (history_cost).
+                  compare    --pairs K (5) [--sides sender,nio-ceiling,bare-jetty,nats-ws,nats-tcp] [--seed S]
+                             [--warmup-next S (5)] [--subscribers N] [--match-ratio R]   the sides interleaved in
+                             K rounds, each in a seeded random order, saturating the same window: per-round
+                             ratios of Sender to each peer, CPU per delivery by process, per-subscriber audit
+                             (lost, duplicates, misroutes, malformed). NATS sides only if nats-server is installed.
                   latency    --subscribers N --rate R [--match-ratio R]   fixed rate, p50/p99/p999
                   mixed      1,000 subscribers with mixed filter families, 10 % matching each event
-                  peer-nats  --subscribers N --size BYTES --duration S   the same clients on nats-server's
-                             WebSocket listener, publisher on NATS' TCP protocol
+                  peer-nats  --subscribers N --size BYTES --duration S [--via websocket|tcp]   the same clients
+                             on nats-server's WebSocket listener (or its TCP protocol), publisher on NATS' TCP
                   peer-python --rate R (1000) --subscribers N (1) --runs K (5) [--sender memory|redis|standalone|both]
                              [--seed S] [--python PATH]   latency's measurement against Sender and a Python stand-in
                              of LUNA's stack (aiohttp + Redis pub/sub, /usr/bin/python3), alternating, p50 to max

@@ -5,29 +5,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The NATS client protocol carried in WebSocket frames: {@code MSG} lines and their payloads (which may span
- * frames, and several may share one), {@code PING} answered with {@code PONG}, and a latch released by the
- * first {@code PONG}, which proves the subscription is in place.
+ * The NATS client protocol, carried in WebSocket frames or read straight from a TCP connection: {@code MSG} lines
+ * and their payloads (which may span frames, and several may share one), {@code PING} answered with {@code PONG},
+ * and a latch released by the first {@code PONG}, which proves the subscription is in place. A message whose
+ * payload is not followed by {@code \r\n} is reported with length -1.
  */
 final class NatsDecoder implements LeanClients.Decoder {
 
-    private static final ByteBuffer PONG = ByteBuffer.wrap("PONG\r\n".getBytes(StandardCharsets.US_ASCII));
+    private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
 
     final CountDownLatch ready = new CountDownLatch(1);
     private final StringBuilder line = new StringBuilder();
-    private final byte[] prefix = new byte[64];
+    private final byte[] prefix = new byte[Timestamps.PREFIX];
     private int prefixLength;
+    private long declared;
     private long payloadLeft = -1;
     private int trailerLeft;
+    private boolean trailerValid;
 
     @Override
     public void onData(LeanClients.Connection connection, int opcode, ByteBuffer piece, boolean first, boolean last) {
         while (piece.hasRemaining()) {
             if (trailerLeft > 0) {
-                piece.get();
+                byte b = piece.get();
+                trailerValid &= b == (trailerLeft == 2 ? '\r' : '\n');
                 if (--trailerLeft == 0) {
-                    connection.receiver().onMessage(connection.id, Timestamps.read(prefix, prefixLength),
-                            System.nanoTime());
+                    Timestamps.deliver(connection, prefix, prefixLength, trailerValid ? declared : -1);
                 }
             } else if (payloadLeft >= 0) {
                 int take = (int) Math.min(payloadLeft, piece.remaining());
@@ -39,6 +42,7 @@ final class NatsDecoder implements LeanClients.Decoder {
                 if (payloadLeft == 0) {
                     payloadLeft = -1;
                     trailerLeft = 2;
+                    trailerValid = true;
                 }
             } else {
                 char c = (char) piece.get();
@@ -55,14 +59,16 @@ final class NatsDecoder implements LeanClients.Decoder {
     private void onLine(LeanClients.Connection connection, String text) {
         if (text.startsWith("MSG ")) {
             String[] parts = text.split(" ");
-            payloadLeft = Long.parseLong(parts[parts.length - 1]);
+            declared = Long.parseLong(parts[parts.length - 1]);
+            payloadLeft = declared;
             prefixLength = 0;
             if (payloadLeft == 0) {
                 payloadLeft = -1;
                 trailerLeft = 2;
+                trailerValid = true;
             }
         } else if (text.equals("PING")) {
-            connection.send(2, PONG.duplicate());
+            connection.send(2, ByteBuffer.wrap(PONG));
         } else if (text.equals("PONG")) {
             ready.countDown();
         }

@@ -3,7 +3,9 @@ package dev.sender.bench.load;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,16 +15,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code peer-nats}: the same lean WebSocket subscribers, subscribed to one subject on {@code nats-server}
- * (Debian's 2.9, started by the tool on loopback with its WebSocket listener, no TLS, no compression), the
- * publisher on NATS' own TCP protocol; the same payloads, window and measurement as {@code fanout}.
+ * {@code peer-nats}: the same lean clients subscribed to one subject on {@code nats-server} (Debian's 2.9, started
+ * by the tool on loopback), either on its WebSocket listener (no TLS, no compression; {@code --via websocket}, the
+ * default) or on its native TCP protocol ({@code --via tcp}); the publisher on NATS' TCP protocol; the same
+ * payloads, window and measurement as {@code fanout}, and {@code nats-server}'s CPU time.
  */
 final class NatsScenario {
 
     private static final String SUBJECT = "bench";
+    private static final byte[] SUBSCRIBE = ("CONNECT {\"verbose\":false,\"pedantic\":false,\"protocol\":1,"
+            + "\"echo\":false}\r\nSUB " + SUBJECT + " 1\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII);
 
     private NatsScenario() {
     }
@@ -30,6 +36,10 @@ final class NatsScenario {
     static Report run(Options options) throws Exception {
         int subscribers = options.integer("subscribers", 100);
         int size = options.integer("size", 5120);
+        String via = options.text("via", "websocket");
+        if (!via.equals("websocket") && !via.equals("tcp")) {
+            throw new IllegalArgumentException("--via must be websocket or tcp, not '" + via + "'");
+        }
         DeliveryRun.Shape shape = new DeliveryRun.Shape(subscribers, 1, options.number("rate", 0),
                 options.integer("publishers", 2),
                 Duration.ofSeconds(options.integer("warmup", DeliveryRun.DEFAULT_WARMUP_SECONDS)),
@@ -37,29 +47,44 @@ final class NatsScenario {
         List<byte[]> events = Payloads.events(1, size);
         List<DeliveryRun.Result> results = new ArrayList<>();
         for (int r = 0; r < options.integer("repeat", 1); r++) {
-            try (NatsServer nats = NatsServer.start()) {
-                List<NatsDecoder> decoders = new ArrayList<>();
-                results.add(DeliveryRun.run(shape, (clients, i, local) -> {
-                    NatsDecoder decoder = new NatsDecoder();
-                    decoders.add(decoder);
-                    LeanClients.Connection c = clients.open(nats.websocket, local, "/", Map.of(), decoder, true);
-                    c.send(2, ByteBuffer.wrap(("CONNECT {\"verbose\":false,\"pedantic\":false,\"protocol\":1,"
-                            + "\"echo\":false}\r\nSUB " + SUBJECT + " 1\r\nPING\r\n").getBytes(StandardCharsets.US_ASCII)));
-                }, () -> decoders.size() == subscribers && decoders.stream().allMatch(d -> d.ready.getCount() == 0),
-                        index -> new NatsPublisher(nats.client, events.get(0))));
-            }
+            results.add(runOnce(shape, events, via.equals("websocket")));
         }
         return new Report("peer-nats").put("subscribers", subscribers).put("size", size)
-                .put("broker", "nats-server " + NatsServer.version()).put("runs", results.size())
+                .put("broker", "nats-server " + NatsServer.version()).put("via", via).put("runs", results.size())
                 .put("delivered_per_sec", FanoutScenario.median(results, DeliveryRun.Result::deliveredPerSecond))
                 .put("delivered_per_sec_min", FanoutScenario.min(results, DeliveryRun.Result::deliveredPerSecond))
                 .put("delivered_per_sec_max", FanoutScenario.max(results, DeliveryRun.Result::deliveredPerSecond))
                 .put("p50_ms", FanoutScenario.median(results, r -> FanoutScenario.percentile(r, 50)))
                 .put("p99_ms", FanoutScenario.median(results, r -> FanoutScenario.percentile(r, 99)))
                 .put("p999_ms", FanoutScenario.median(results, r -> FanoutScenario.percentile(r, 99.9)))
+                .put("cpu_us_per_delivery", results.get(results.size() - 1).cpu())
                 .put("dropped", results.stream().mapToLong(DeliveryRun.Result::dropped).sum())
                 .put("disconnected", results.stream().mapToInt(DeliveryRun.Result::disconnected).sum())
-                .put("raw_ceiling_per_sec", null).put("ratio", null);
+                .put("bare_jetty_per_sec", null).put("ratio", null);
+    }
+
+    /**
+     * One run on a fresh {@code nats-server}: one subject, every subscriber receiving every event, on the WebSocket
+     * listener when {@code websocket}, else on NATS' TCP protocol.
+     */
+    static DeliveryRun.Result runOnce(DeliveryRun.Shape shape, List<byte[]> events, boolean websocket)
+            throws Exception {
+        if (shape.groups() != 1) {
+            throw new IllegalArgumentException("NATS runs publish on one subject: every subscriber matches");
+        }
+        try (NatsServer nats = NatsServer.start()) {
+            List<NatsDecoder> decoders = new CopyOnWriteArrayList<>();
+            return DeliveryRun.run(shape, (clients, i, local) -> {
+                NatsDecoder decoder = new NatsDecoder();
+                decoders.add(decoder);
+                LeanClients.Connection c = websocket ? clients.open(nats.websocket, local, "/", Map.of(), decoder, true)
+                        : clients.openRaw(nats.client, local, decoder);
+                c.send(2, ByteBuffer.wrap(SUBSCRIBE));
+                return c;
+            }, () -> decoders.size() == shape.subscribers() && decoders.stream().allMatch(d -> d.ready.getCount() == 0),
+                    index -> new NatsPublisher(nats.client, events.get(0)), group -> events.get(group).length,
+                    Map.of("nats_server", nats.pid()));
+        }
     }
 
     /** Publishes on NATS' TCP protocol: {@code PUB bench <size>}. */
@@ -111,8 +136,8 @@ final class NatsScenario {
         }
 
         @Override
-        public synchronized boolean send(int group, long sentNanos) throws IOException {
-            Timestamps.stamp(message, stampAt, sentNanos);
+        public synchronized boolean send(int group, long sequence, long sentNanos) throws IOException {
+            Timestamps.stamp(message, stampAt, sentNanos, sequence);
             out.write(message);
             out.flush();
             return true;
@@ -139,27 +164,47 @@ final class NatsScenario {
         }
 
         static NatsServer start() throws IOException, InterruptedException {
-            int clientPort = Targets.freePort();
-            int wsPort = Targets.freePort();
+            int clientPort;
+            int wsPort;
+            try (ServerSocket one = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    ServerSocket two = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                clientPort = one.getLocalPort();
+                wsPort = two.getLocalPort();
+            }
             Path config = Files.createTempFile("nats-bench", ".conf");
             Files.writeString(config, "listen: 127.0.0.1:" + clientPort + "\nmax_payload: 8MB\nmax_pending: 256MB\n"
                     + "write_deadline: \"10s\"\nwebsocket {\n  listen: \"127.0.0.1:" + wsPort + "\"\n  no_tls: true\n"
                     + "  compression: false\n}\n");
+            Path log = Files.createTempFile("nats-bench", ".log");
             Process process = new ProcessBuilder(binary(), "-c", config.toString())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+                    .redirectOutput(log.toFile()).redirectErrorStream(true).start();
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                if (Targets.listening(clientPort) && Targets.listening(wsPort)) {
-                    return new NatsServer(process, config, clientPort, wsPort);
+            try {
+                while (System.nanoTime() < deadline && process.isAlive()) {
+                    if (Targets.listening(clientPort) && Targets.listening(wsPort)) {
+                        return new NatsServer(process, config, clientPort, wsPort);
+                    }
+                    Thread.sleep(20);
                 }
-                Thread.sleep(20);
+                process.destroyForcibly();
+                throw new IOException("nats-server did not start: " + Files.readString(log).strip());
+            } finally {
+                Files.deleteIfExists(log);
             }
-            process.destroyForcibly();
-            throw new IOException("nats-server did not start");
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Whether a {@code nats-server} binary is installed where {@link #binary()} looks. */
+        static boolean installed() {
+            return Files.isExecutable(Path.of(binary()));
         }
 
         static String binary() {
-            return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server" : "nats-server";
+            return Files.isExecutable(Path.of("/usr/sbin/nats-server")) ? "/usr/sbin/nats-server"
+                    : Files.isExecutable(Path.of("/usr/bin/nats-server")) ? "/usr/bin/nats-server" : "nats-server";
         }
 
         static String version() {

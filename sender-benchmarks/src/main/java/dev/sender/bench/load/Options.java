@@ -8,7 +8,7 @@ import java.util.Set;
 /** {@code --key value} options and {@code --flag}s of the load tool, with typed defaults. */
 final class Options {
 
-    private static final Set<String> FLAGS = Set.of("json", "redis", "ceiling", "no-ceiling");
+    private static final Set<String> FLAGS = Set.of("json", "redis", "bare-jetty", "no-bare-jetty");
 
     private final Map<String, String> values = new HashMap<>();
     private final Set<String> flags = new HashSet<>();

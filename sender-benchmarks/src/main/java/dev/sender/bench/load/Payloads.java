@@ -1,5 +1,7 @@
 package dev.sender.bench.load;
 
+import dev.sender.core.event.Event;
+import dev.sender.core.event.HandlerEventMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ final class Payloads {
 
     /** The event JSON of group {@code group}, padded to {@code size} bytes; the send time is zeros. */
     static byte[] event(int group, int size) {
-        String head = "{\"t\":\"" + "0".repeat(Timestamps.DIGITS) + "\",\"source\":\"cam-" + group + "\",\"tags\":[\"tag-"
+        String head = Timestamps.header(group) + ",\"source\":\"cam-" + group + "\",\"tags\":[\"tag-"
                 + group + "\"],\"stream_id\":\"" + streamId(group) + "\",\"user_data\":\"|ud-" + group
                 + "|\",\"face_attributes\":{\"basic_attributes\":{\"age\":" + (group * 5 + 2) + ",\"gender\":1}},"
                 + "\"location\":{\"city\":\"city-" + group + "\",\"geo_position\":{\"longitude\":" + group
@@ -61,6 +63,20 @@ final class Payloads {
             return i + Timestamps.MARKER.length;
         }
         throw new IllegalArgumentException("no send time in the payload");
+    }
+
+    /**
+     * The message Sender sends a subscriber for each of {@code events}, with a request id and times of the same
+     * width as Sender's: what the reference endpoints write, and the frame length every WebSocket side checks.
+     */
+    static List<byte[]> messages(List<byte[]> events) {
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] event : events) {
+            out.add(new HandlerEventMessage(Event.parse(event), "bench-handler", "2026-11-27T00:00:00Z",
+                    "2026-11-27T00:00:01Z", "1795801667,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a").toJson()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** Groups 0..count-1 of events of {@code size} bytes. */

@@ -1,6 +1,7 @@
 package dev.sender.bench.load;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -11,7 +12,8 @@ import java.util.function.IntToLongFunction;
  * Publishing threads. With a rate, open-loop: event k is due at {@code start + k / rate} and carries that
  * scheduled time, however late it leaves, so that latency includes any queueing (no coordinated omission).
  * Without a rate, saturating: each thread publishes as fast as the delivery window lets it, so the load is the
- * most the subscribers can take without dropping, and events carry their actual send time.
+ * most the subscribers can take without dropping, and events carry their actual send time. Every event carries
+ * its sequence number; the loop remembers which were accepted, for the subscribers' accounts.
  */
 final class PublishLoop {
 
@@ -26,6 +28,7 @@ final class PublishLoop {
     private final IntToLongFunction receiversOfGroup;
     private final Deliveries deliveries;
     private final AtomicLongArray publishedPerGroup;
+    private final BitSet[] publishedEvents;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private final List<Thread> running = new ArrayList<>();
@@ -38,6 +41,10 @@ final class PublishLoop {
         this.receiversOfGroup = receiversOfGroup;
         this.deliveries = deliveries;
         this.publishedPerGroup = new AtomicLongArray(groups);
+        this.publishedEvents = new BitSet[groups];
+        for (int g = 0; g < groups; g++) {
+            publishedEvents[g] = new BitSet();
+        }
     }
 
     /** Starts publishing until {@code durationNanos} from now. */
@@ -70,7 +77,7 @@ final class PublishLoop {
                         LockSupport.parkNanos(wait);
                     }
                 } else {
-                    if (!deliveries.acquire((int) receiversOfGroup.applyAsLong(group), deadline)) {
+                    if (!deliveries.acquire(group, deadline)) {
                         return;
                     }
                     due = System.nanoTime();
@@ -78,8 +85,11 @@ final class PublishLoop {
                 if (due >= deadline || System.nanoTime() >= deadline) {
                     return;
                 }
-                if (publisher.send(group, due)) {
+                if (publisher.send(group, k, due)) {
                     publishedPerGroup.incrementAndGet(group);
+                    synchronized (publishedEvents) {
+                        publishedEvents[group].set((int) (k / groups));
+                    }
                 } else {
                     failures.incrementAndGet();
                 }
@@ -103,6 +113,13 @@ final class PublishLoop {
             sum += publishedPerGroup.get(g);
         }
         return sum;
+    }
+
+    /** The sequences of the events accepted for {@code group}, by {@code sequence / groups}. */
+    BitSet published(int group) {
+        synchronized (publishedEvents) {
+            return (BitSet) publishedEvents[group].clone();
+        }
     }
 
     /** Deliveries the accepted events owe the subscribers. */

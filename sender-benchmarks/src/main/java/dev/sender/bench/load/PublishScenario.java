@@ -37,7 +37,7 @@ final class PublishScenario {
                     try (publisher) {
                         while (System.nanoTime() < deadline) {
                             long start = System.nanoTime();
-                            boolean ok = publisher.send(0, start);
+                            boolean ok = publisher.send(0, 0, start);
                             latencies.recordValue(System.nanoTime() - start);
                             (ok ? accepted : refused).incrementAndGet();
                         }

@@ -145,7 +145,7 @@ final class PythonPeerScenario {
             case PYTHON -> {
                 try (PythonStandin standin = PythonStandin.start(python, script, redis.uri)) {
                     long before = standin.cpuNanos();
-                    DeliveryRun.Result result = measure(shape, standin.address(), events);
+                    DeliveryRun.Result result = measure(shape, standin.address(), events, false);
                     standin.checkRunning();
                     yield new Run(result, perEvent(standin.cpuNanos(), before, result),
                             perEvent(redis.cpuNanos(), redisBefore, result));
@@ -157,18 +157,18 @@ final class PythonPeerScenario {
                 try (StandaloneServer server = new StandaloneServer(
                         options.text("server-jar", StandaloneServer.DEFAULT_JAR), jvm, List.of())) {
                     long before = server.cpuNanos();
-                    DeliveryRun.Result result = measure(shape, server.address(), events);
+                    DeliveryRun.Result result = measure(shape, server.address(), events, true);
                     yield new Run(result, perEvent(server.cpuNanos(), before, result), Double.NaN);
                 }
             }
             case SENDER_MEMORY -> {
                 try (SenderServer server = sender(options, null)) {
-                    yield new Run(measure(shape, address(server), events), Double.NaN, Double.NaN);
+                    yield new Run(measure(shape, address(server), events, true), Double.NaN, Double.NaN);
                 }
             }
             case SENDER_REDIS -> {
                 try (Broker broker = RedisBroker.connect(redis.uri); SenderServer server = sender(options, broker)) {
-                    DeliveryRun.Result result = measure(shape, address(server), events);
+                    DeliveryRun.Result result = measure(shape, address(server), events, true);
                     yield new Run(result, Double.NaN, perEvent(redis.cpuNanos(), redisBefore, result));
                 }
             }
@@ -197,13 +197,19 @@ final class PythonPeerScenario {
         return (broker == null ? builder : builder.broker(broker)).build().start();
     }
 
-    /** The measurement of {@code latency}, as {@code FanoutScenario} makes it, against the server at {@code server}. */
-    static DeliveryRun.Result measure(DeliveryRun.Shape shape, InetSocketAddress server, List<byte[]> events)
-            throws Exception {
+    /**
+     * The measurement of {@code latency}, as {@code FanoutScenario} makes it, against the server at {@code server};
+     * with {@code sendersFrames}, every frame's length is checked against the message Sender sends (the stand-in
+     * writes its JSON its own way).
+     */
+    static DeliveryRun.Result measure(DeliveryRun.Shape shape, InetSocketAddress server, List<byte[]> events,
+            boolean sendersFrames) throws Exception {
         UUID account = UUID.randomUUID();
+        List<byte[]> messages = Payloads.messages(events);
         return DeliveryRun.run(shape, (clients, i, local) -> clients.open(server, local,
                 "/2/ws?" + Payloads.query(0, "sources"), Map.of("Luna-Account-Id", account.toString()),
-                new SenderDecoder(), true), () -> true, index -> new HttpPublisher(server, account, events));
+                new SenderDecoder(), true), () -> true, index -> new HttpPublisher(server, account, events),
+                group -> sendersFrames ? messages.get(group).length : -1, Map.of());
     }
 
     private static void summarize(Report report, Map<Side, List<Run>> runs) {

@@ -31,7 +31,7 @@ final class ReplayScenario {
         try (Targets targets = Targets.from(options)) {
             try (HttpPublisher publisher = new HttpPublisher(targets.publishTo(), account, Payloads.events(1, size))) {
                 for (int i = 0; i < events; i++) {
-                    if (!publisher.send(0, System.nanoTime())) {
+                    if (!publisher.send(0, i, System.nanoTime())) {
                         throw new IllegalStateException("publication " + i + " was refused");
                     }
                 }
@@ -56,7 +56,7 @@ final class ReplayScenario {
     /** Opens one subscriber with {@code rewind=events}; the milliseconds until its last replayed event arrived. */
     private static double replay(Targets targets, UUID account, int events) throws Exception {
         CountDownLatch received = new CountDownLatch(events);
-        Receiver receiver = (connection, sentNanos, receivedNanos) -> received.countDown();
+        Receiver receiver = (connection, sentNanos, sequence, owner, length, receivedNanos) -> received.countDown();
         try (LeanClients clients = new LeanClients("sender-bench-replay", receiver)) {
             long start = System.nanoTime();
             clients.open(targets.subscribeTo(), null, "/2/ws?rewind=" + events,

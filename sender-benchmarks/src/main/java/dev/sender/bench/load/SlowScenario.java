@@ -44,9 +44,10 @@ final class SlowScenario {
                     start[0] = System.nanoTime();
                     watcher.start();
                 }
-                clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(0, "sources"), headers,
+                return clients.open(targets.subscribeTo(), local, "/2/ws?" + Payloads.query(0, "sources"), headers,
                         new SenderDecoder(), true);
-            }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events));
+            }, () -> true, index -> new HttpPublisher(targets.publishTo(), account, events),
+                    group -> Payloads.messages(events).get(group).length, Map.of());
             watcher.interrupt();
         }
         double p99Without = FanoutScenario.percentile(baseline, 99);
@@ -58,7 +59,7 @@ final class SlowScenario {
                 .put("p99_increase", p99Without > 0 ? p99With / p99Without - 1 : null)
                 .put("stalled_closed_after_s", closedAfterNanos.get() < 0 ? null : closedAfterNanos.get() / 1e9)
                 .put("dropped", stalled.dropped()).put("disconnected_others", stalled.disconnected())
-                .put("raw_ceiling_per_sec", null).put("ratio", null);
+                .put("bare_jetty_per_sec", null).put("ratio", null);
     }
 
     /** Polls the server's metrics until it has closed a subscriber, and notes when. */

@@ -1,7 +1,5 @@
 package dev.sender.bench.load;
 
-import dev.sender.core.event.Event;
-import dev.sender.core.event.HandlerEventMessage;
 import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.websocket.WriterThreads;
 import java.net.InetSocketAddress;
@@ -26,13 +24,13 @@ import org.eclipse.jetty.websocket.core.server.Handshaker;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 
 /**
- * The machine's ceiling for a fan-out: a bare Jetty WebSocket endpoint, on the same Jetty as Sender, writing
- * frames of the same bytes Sender would send to the same clients, with no broker, no filter and no HTTP
- * request per event. It writes as Sender does (frames queued in the connection, flushed by a writer thread,
- * several per write under load), so that the ratio measures Sender's own costs, not a way of writing. Sender's
- * throughput is reported as a ratio of this one's, measured in the same run.
+ * A bare Jetty WebSocket endpoint, on the same Jetty as Sender, writing frames of the same bytes Sender would
+ * send to the same clients, with no broker, no filter and no HTTP request per event. It writes as Sender does
+ * (frames queued in the connection, flushed by a writer thread, several per write under load), so that Sender's
+ * ratio to it measures Sender's own costs above Jetty's frame path, not a way of writing. It is not the
+ * machine's ceiling: Jetty's frame path is shared by both; {@link NioCeiling} is the ceiling.
  */
-final class RawCeiling implements AutoCloseable {
+final class BareJettyEndpoint implements AutoCloseable {
 
     /** The write buffer of each connection, as Sender's. */
     private static final int WRITE_BUFFER_BYTES = 64 << 10;
@@ -40,10 +38,10 @@ final class RawCeiling implements AutoCloseable {
     private final Server jetty = new Server(new QueuedThreadPool(200, 4));
     private final ServerConnector connector = new ServerConnector(jetty);
     private final List<Connection> sessions = new CopyOnWriteArrayList<>();
-    private final WriterThreads writers = new WriterThreads("raw-writer", SenderSettings.DEFAULT_WRITER_THREADS);
+    private final WriterThreads writers = new WriterThreads("bare-jetty-writer", SenderSettings.DEFAULT_WRITER_THREADS);
     private final WebSocketComponents components = new WebSocketComponents();
 
-    RawCeiling() throws Exception {
+    BareJettyEndpoint() throws Exception {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         connector.setAcceptQueueSize(4096);
@@ -65,7 +63,6 @@ final class RawCeiling implements AutoCloseable {
         jetty.start();
     }
 
-
     /** Where the clients connect. */
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", connector.getLocalPort());
@@ -77,24 +74,20 @@ final class RawCeiling implements AutoCloseable {
     }
 
     /**
-     * A publisher that writes the message Sender would send for each event, stamped per event, to every session
-     * of the event's group (session {@code i} is in group {@code i % groups}).
+     * A publisher that writes {@code messages} (Sender's message of each group, {@link Payloads#messages}),
+     * stamped per event, to every session of the event's group (session {@code i} is in group {@code i % groups}).
      */
-    Publisher publisher(List<byte[]> events) {
-        int groups = events.size();
-        byte[][] messages = new byte[groups][];
+    Publisher publisher(List<byte[]> messages) {
+        int groups = messages.size();
         int[] stampAt = new int[groups];
         for (int g = 0; g < groups; g++) {
-            messages[g] = new HandlerEventMessage(Event.parse(events.get(g)), "bench-handler",
-                    "2026-11-27T00:00:00Z", "2026-11-27T00:00:01Z", "1795801667,8b8b5937-2e9c-4e8b-a7a7-5caf86621b5a")
-                    .toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            stampAt[g] = Payloads.timestampOffset(messages[g], 0);
+            stampAt[g] = Payloads.timestampOffset(messages.get(g), 0);
         }
         return new Publisher() {
             @Override
-            public boolean send(int group, long sentNanos) {
-                byte[] bytes = messages[group].clone();
-                Timestamps.stamp(bytes, stampAt[group], sentNanos);
+            public boolean send(int group, long sequence, long sentNanos) {
+                byte[] bytes = messages.get(group).clone();
+                Timestamps.stamp(bytes, stampAt[group], sentNanos, sequence);
                 ByteBuffer shared = ByteBuffer.wrap(bytes).asReadOnlyBuffer();
                 List<Connection> all = sessions;
                 for (int i = group; i < all.size(); i += groups) {
@@ -117,7 +110,7 @@ final class RawCeiling implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IllegalStateException("cannot stop the raw server", e);
+            throw new IllegalStateException("cannot stop the bare Jetty endpoint", e);
         } finally {
             writers.close();
         }
