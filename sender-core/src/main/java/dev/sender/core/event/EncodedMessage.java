@@ -1,6 +1,7 @@
 package dev.sender.core.event;
 
 import dev.sender.core.Position;
+import dev.sender.core.internal.json.Envelope;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ abstract sealed class EncodedMessage implements EventMessage permits HandlerEven
     /** The key of a message's position (SPEC §9). */
     static final String POSITION = "position";
 
-    private final Event event;
+    /** The event; once the message is encoded, read from the message's JSON, so that one copy of it is kept. */
+    private volatile Event event;
     /** The message's JSON in UTF-8; set once, by the first reader or by a parse. */
     private volatile byte @Nullable [] encoded;
     private volatile @Nullable Position position;
@@ -110,6 +112,7 @@ abstract sealed class EncodedMessage implements EventMessage permits HandlerEven
         byte[] bytes = encoded;
         if (bytes == null) {
             bytes = encode();
+            event = event.within(bytes, Envelope.EVENT_OFFSET);
             encoded = bytes;
         }
         return bytes;

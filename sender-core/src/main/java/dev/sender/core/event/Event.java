@@ -43,11 +43,24 @@ public final class Event {
         EventBytes.install(MethodHandles.lookup(), event -> event.json);
     }
 
-    private final byte[] json;
+    /** The event's JSON, possibly within a larger text whose bytes are never changed. */
+    private final EventBytes.Slice json;
     private volatile @Nullable JsonNode tree;
 
     Event(byte[] json) {
+        this(new EventBytes.Slice(json, 0, json.length));
+    }
+
+    Event(EventBytes.Slice json) {
         this.json = json;
+    }
+
+    /**
+     * This event, its JSON read from {@code array} at {@code offset}, which must hold the same bytes: a message
+     * keeps one copy of its event, within its own JSON, rather than two.
+     */
+    Event within(byte[] array, int offset) {
+        return new Event(new EventBytes.Slice(array, offset, json.length()));
     }
 
     /**
@@ -120,12 +133,12 @@ public final class Event {
 
     /** {@return the event's JSON, as published} */
     public String json() {
-        return new String(json, StandardCharsets.UTF_8);
+        return new String(json.array(), json.offset(), json.length(), StandardCharsets.UTF_8);
     }
 
     /** {@return size of the event's JSON in bytes} */
     public int jsonLength() {
-        return json.length;
+        return json.length();
     }
 
     /** {@return a fresh tree of the event's JSON, which the caller may change} */
@@ -137,7 +150,7 @@ public final class Event {
         JsonNode t = tree;
         if (t == null) {
             try {
-                t = Json.MAPPER.readTree(json);
+                t = Json.MAPPER.readTree(json.array(), json.offset(), json.length());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -404,12 +417,18 @@ public final class Event {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Event other && Arrays.equals(json, other.json);
+        return o instanceof Event other && Arrays.equals(json.array(), json.offset(), json.offset() + json.length(),
+                other.json.array(), other.json.offset(), other.json.offset() + other.json.length());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(json);
+        int hash = 1;
+        byte[] bytes = json.array();
+        for (int i = json.offset(), end = json.offset() + json.length(); i < end; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        return hash;
     }
 
     /** The event's JSON. */

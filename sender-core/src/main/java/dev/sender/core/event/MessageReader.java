@@ -2,10 +2,10 @@ package dev.sender.core.event;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.sender.core.internal.json.EventBytes;
 import dev.sender.core.internal.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class MessageReader {
             case START_OBJECT -> {
                 int start = Json.tokenOffset(parser);
                 Json.consumeValidated(parser);
-                return new RawObject(Arrays.copyOfRange(json, start, Json.endOffset(parser)));
+                return new RawObject(new EventBytes.Slice(json, start, Json.endOffset(parser) - start));
             }
             case START_ARRAY -> {
                 List<Object> elements = new ArrayList<>();
@@ -79,8 +79,8 @@ final class MessageReader {
         }
     }
 
-    /** A JSON object, kept as the bytes it was written with. */
-    record RawObject(byte[] json) {
+    /** A JSON object, kept as the bytes it was written with, where it was written. */
+    record RawObject(EventBytes.Slice json) {
         Event toEvent() {
             return new Event(json);
         }

@@ -65,8 +65,9 @@ public final class ViewExtractor {
         };
     }
 
-    private static void walkEvent(byte[] json, PathTrie.Node node, EventView view) {
-        walkValue(json, JsonBytes.skipWhitespace(json, 0), node, view);
+    /** Walks the event's object, which ends before its slice does: nothing after it is read. */
+    private static void walkEvent(EventBytes.Slice json, PathTrie.Node node, EventView view) {
+        walkValue(json.array(), JsonBytes.skipWhitespace(json.array(), json.offset()), node, view);
     }
 
     /** Records the value at {@code i} where {@code node} reads it; returns the index just after the value. */

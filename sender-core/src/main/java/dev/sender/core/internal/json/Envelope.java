@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 public final class Envelope {
 
     private static final byte[] EVENT_PREFIX = "{\"event\":".getBytes(StandardCharsets.US_ASCII);
+    /** Where the event starts in an envelope. */
+    public static final int EVENT_OFFSET = EVENT_PREFIX.length;
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private Envelope() {
@@ -19,9 +21,9 @@ public final class Envelope {
      * The envelope of {@code event} with the given members after it, in order: key, value, key, value...
      * A null value is written as JSON {@code null}.
      */
-    public static byte[] encode(byte[] event, @Nullable String... keysAndValues) {
+    public static byte[] encode(EventBytes.Slice event, @Nullable String... keysAndValues) {
         byte[][] parts = new byte[keysAndValues.length][];
-        int size = EVENT_PREFIX.length + event.length + 1;
+        int size = EVENT_PREFIX.length + event.length() + 1;
         for (int i = 0; i < keysAndValues.length; i++) {
             String text = keysAndValues[i];
             parts[i] = text == null ? NULL : Json.quotedUtf8(text);
@@ -30,8 +32,8 @@ public final class Envelope {
         byte[] out = new byte[size];
         System.arraycopy(EVENT_PREFIX, 0, out, 0, EVENT_PREFIX.length);
         int at = EVENT_PREFIX.length;
-        System.arraycopy(event, 0, out, at, event.length);
-        at += event.length;
+        System.arraycopy(event.array(), event.offset(), out, at, event.length());
+        at += event.length();
         for (int i = 0; i < parts.length; i++) {
             out[at++] = (byte) (i % 2 == 0 ? ',' : ':');
             System.arraycopy(parts[i], 0, out, at, parts[i].length);

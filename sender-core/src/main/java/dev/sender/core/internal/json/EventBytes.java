@@ -14,7 +14,32 @@ import java.util.function.Function;
 public final class EventBytes {
 
     /** Set once, by {@code Event}'s static initialiser. */
-    private static final AtomicReference<Function<Event, byte[]>> ACCESSOR = new AtomicReference<>();
+    private static final AtomicReference<Function<Event, Slice>> ACCESSOR = new AtomicReference<>();
+
+    /**
+     * Where an event's JSON lies: {@code length} bytes of {@code array} from {@code offset}, which may be a part
+     * of a larger text (the request it was published in, the message it is sent in).
+     *
+     * @param array the bytes holding the event's JSON
+     * @param offset where the JSON starts
+     * @param length how many bytes it has
+     */
+    public record Slice(byte[] array, int offset, int length) {
+
+        /**
+         * Checks the bounds.
+         *
+         * @throws IndexOutOfBoundsException when the slice is not within the array
+         */
+        public Slice {
+            Objects.checkFromIndexSize(offset, length, array.length);
+        }
+
+        /** {@return the slice's bytes, as a new array} */
+        public byte[] toArray() {
+            return java.util.Arrays.copyOfRange(array, offset, offset + length);
+        }
+    }
 
     private EventBytes() {
     }
@@ -26,7 +51,7 @@ public final class EventBytes {
      * @throws IllegalArgumentException when {@code owner} is not {@code Event}'s own lookup
      * @throws IllegalStateException when the accessor is installed already
      */
-    public static void install(MethodHandles.Lookup owner, Function<Event, byte[]> eventAccessor) {
+    public static void install(MethodHandles.Lookup owner, Function<Event, Slice> eventAccessor) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(eventAccessor, "eventAccessor");
         if (owner.lookupClass() != Event.class || !owner.hasFullPrivilegeAccess()) {
@@ -38,8 +63,13 @@ public final class EventBytes {
         }
     }
 
-    /** The bytes behind {@code event}; read them, never write. */
-    public static byte[] of(Event event) {
+    /**
+     * The bytes behind {@code event}; read them, never write.
+     *
+     * @param event an event
+     * @return where its JSON lies
+     */
+    public static Slice of(Event event) {
         return ACCESSOR.get().apply(event);
     }
 }

@@ -63,9 +63,9 @@ public final class JsonWriter {
     }
 
     /** Writes a value that is already valid JSON. */
-    public JsonWriter raw(byte[] json) {
+    public JsonWriter raw(EventBytes.Slice json) {
         separate();
-        out.writeBytes(json);
+        out.write(json.array(), json.offset(), json.length());
         needsComma = true;
         return this;
     }
