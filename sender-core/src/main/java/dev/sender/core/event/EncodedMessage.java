@@ -90,9 +90,11 @@ abstract sealed class EncodedMessage implements EventMessage permits HandlerEven
     @Override
     public EventMessage withPosition(Position at) {
         Objects.requireNonNull(at, "position");
+        // Encoded first, so that the copy takes the event as read within the JSON it shares.
+        byte[] bytes = encoded();
         EncodedMessage copy = copy();
         copy.position = at;
-        copy.encoded = encoded();
+        copy.encoded = bytes;
         return copy;
     }
 

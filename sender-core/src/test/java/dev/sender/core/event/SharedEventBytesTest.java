@@ -2,6 +2,7 @@ package dev.sender.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sender.core.Position;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.filter.Value;
 import dev.sender.core.internal.json.Envelope;
@@ -42,6 +43,18 @@ class SharedEventBytesTest {
         assertThat(new String(kept.toArray(), StandardCharsets.UTF_8)).isEqualTo(FIRST);
         assertThat(message.event()).isEqualTo(event);
         assertThat(json).startsWith("{\"event\":" + FIRST + ",");
+    }
+
+    @Test
+    void aMessageAtAPosition_sharesTheEventWithinTheJson_notTheRequest() {
+        Event event = PublicationJson.readHandlerRequest(BODY, UUID.randomUUID(), "r").events().get(0);
+        HandlerEventMessage message = new HandlerEventMessage(event, "h", "c", "e", "r");
+
+        EventMessage positioned = message.withPosition(Position.of("b:1"));
+
+        EventBytes.Slice kept = EventBytes.of(positioned.event());
+        assertThat(kept.array()).isNotSameAs(BODY).hasSize(positioned.jsonLength());
+        assertThat(positioned.event()).isEqualTo(event);
     }
 
     @Test
