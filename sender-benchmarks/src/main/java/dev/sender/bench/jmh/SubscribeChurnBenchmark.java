@@ -25,6 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * filter, filing and unfiling it, and the copy-on-write of what changed. The score is in operations (one
  * subscribe plus one unsubscribe) per second. The broker keeps no history.
  *
+ * <p>With 100,000 existing subscriptions the setup grows the heap, and until the first young collection after
+ * it every allocation touches fresh memory: the first iterations of a fork are bound by the bytes allocated per
+ * operation ({@code -prof gc}), the later ones by the work (docs/performance.md, "Filter index").
+ *
  * <p>Run, from the repository root, after {@code mvn -B -q -pl sender-benchmarks -am package -DskipTests}:
  * <pre>{@code
  * java -cp sender-benchmarks/target/sender-bench.jar org.openjdk.jmh.Main SubscribeChurnBenchmark

@@ -1,8 +1,6 @@
 package dev.sender.core.filter;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -20,11 +18,7 @@ final class Filters {
         if (values.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty");
         }
-        Set<Value> copy = new LinkedHashSet<>();
-        for (Value v : values) {
-            copy.add(Objects.requireNonNull(v, "value"));
-        }
-        return Collections.unmodifiableSet(copy);
+        return ValueSet.copyOf(values);
     }
 
     static void requireNumeric(@Nullable Value bound, String name) {

@@ -24,6 +24,8 @@ public abstract class DispatchTarget implements Subscription {
     private final AtomicBoolean removed = new AtomicBoolean();
     /** Null for a subscription that starts live; else what holds live messages until its replay is done. */
     private final @Nullable ReplayGate gate;
+    /** The group of equal filters this target is in while its dispatcher holds it; guarded by the dispatcher. */
+    DispatchTargets.@Nullable FilterGroup group;
 
     DispatchTarget(Topic topic, Filter filter, MessageSink sink, Consumer<DispatchTarget> onRemove,
             ReplayGate.@Nullable Rules replay) {

@@ -30,7 +30,7 @@ public final class DispatchTargets {
 
     private final FieldRegistry fields;
     private final boolean indexed;
-    private final Map<Filter, FilterGroup> byFilter = new HashMap<>();
+    private final Map<FilterKey, FilterGroup> byFilter = new HashMap<>();
     private final FilterIndex<FilterGroup> index;
     /** The groups not in the index. */
     private volatile FilterGroup[] scanned = NONE;
@@ -76,12 +76,13 @@ public final class DispatchTargets {
 
     /** Adds {@code target} to the group of its filter, compiling the filter for a new group; returns the count. */
     public int add(DispatchTarget target) {
-        FilterGroup group = byFilter.get(target.filter());
+        FilterKey filterKey = new FilterKey(target.filter());
+        FilterGroup group = byFilter.get(filterKey);
         if (group == null) {
             CompiledFilter compiled = CompiledFilter.compile(target.filter(), fields);
             FilterIndex.Key key = indexed ? FilterIndex.keyOf(target.filter()) : null;
-            group = new FilterGroup(compiled, key);
-            byFilter.put(target.filter(), group);
+            group = new FilterGroup(filterKey, compiled, key);
+            byFilter.put(filterKey, group);
             group.add(target); // before the group is visible
             if (key != null) {
                 index.add(group, key);
@@ -93,26 +94,23 @@ public final class DispatchTargets {
         } else {
             group.add(target);
         }
+        target.group = group;
         return ++size;
     }
 
     /** Removes {@code target}, releasing its group's filter when it was the last; returns the count. */
     public int remove(DispatchTarget target) {
-        FilterGroup group = byFilter.get(target.filter());
+        FilterGroup group = target.group;
         if (group == null || !group.remove(target)) {
             return size;
         }
+        target.group = null;
         if (group.targets.length == 0) {
-            byFilter.remove(target.filter());
+            byFilter.remove(group.filterKey);
             if (group.key != null) {
                 index.remove(group, group.key);
             } else {
-                FilterGroup[] current = scanned;
-                int at = Arrays.asList(current).indexOf(group);
-                FilterGroup[] next = new FilterGroup[current.length - 1];
-                System.arraycopy(current, 0, next, 0, at);
-                System.arraycopy(current, at + 1, next, at, next.length - at);
-                scanned = next;
+                scanned = without(scanned, group, NONE);
             }
             group.compiled.release();
         }
@@ -129,16 +127,56 @@ public final class DispatchTargets {
         return byFilter.values().stream().flatMap(g -> Arrays.stream(g.targets)).toArray(DispatchTarget[]::new);
     }
 
+    /** {@code array} less its element {@code e} (compared by identity), or {@code empty} when that was the last. */
+    private static <T> T[] without(T[] array, T e, T[] empty) {
+        int at = 0;
+        while (array[at] != e) {
+            at++;
+        }
+        if (array.length == 1) {
+            return empty;
+        }
+        T[] next = Arrays.copyOf(array, array.length - 1);
+        System.arraycopy(array, at + 1, next, at, next.length - at);
+        return next;
+    }
+
+    /**
+     * A filter with its hash code, computed once: filter records hash deeply (field paths, value sets) and do
+     * not cache it, and the map of a topic's filters is looked up on every subscribe and unsubscribe.
+     */
+    private static final class FilterKey {
+        final Filter filter;
+        final int hash;
+
+        FilterKey(Filter filter) {
+            this.filter = filter;
+            this.hash = filter.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof FilterKey other && other.hash == hash && other.filter.equals(filter);
+        }
+    }
+
     /** Subscriptions sharing one filter, and its matcher. */
     public static final class FilterGroup {
         private static final DispatchTarget[] EMPTY = new DispatchTarget[0];
 
+        final FilterKey filterKey;
         final CompiledFilter compiled;
         /** Where the group is filed in the index, or null when it is scanned. */
         final FilterIndex.@Nullable Key key;
         volatile DispatchTarget[] targets = EMPTY;
 
-        FilterGroup(CompiledFilter compiled, FilterIndex.@Nullable Key key) {
+        FilterGroup(FilterKey filterKey, CompiledFilter compiled, FilterIndex.@Nullable Key key) {
+            this.filterKey = filterKey;
             this.compiled = compiled;
             this.key = key;
         }
@@ -161,15 +199,13 @@ public final class DispatchTargets {
 
         boolean remove(DispatchTarget target) {
             DispatchTarget[] current = targets;
-            int at = Arrays.asList(current).indexOf(target);
-            if (at < 0) {
-                return false;
+            for (DispatchTarget t : current) {
+                if (t == target) {
+                    targets = without(current, target, EMPTY);
+                    return true;
+                }
             }
-            DispatchTarget[] next = new DispatchTarget[current.length - 1];
-            System.arraycopy(current, 0, next, 0, at);
-            System.arraycopy(current, at + 1, next, at, next.length - at);
-            targets = next;
-            return true;
+            return false;
         }
     }
 }

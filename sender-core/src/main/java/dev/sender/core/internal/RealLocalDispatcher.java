@@ -35,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** The {@link LocalDispatcher} of {@link LocalDispatcher#create}. */
@@ -60,6 +61,7 @@ public final class RealLocalDispatcher implements LocalDispatcher {
     private final LongAdder messagesDelivered = new LongAdder();
     private final LongAdder messagesFilteredOut = new LongAdder();
     private final ReplayGate.Counters replays = new ReplayGate.Counters();
+    private final Consumer<DispatchTarget> onRemove = this::remove;
     private volatile boolean closed;
 
     /** See {@link LocalDispatcher#create}. */
@@ -91,14 +93,23 @@ public final class RealLocalDispatcher implements LocalDispatcher {
                 throw new BrokerException("the broker is closed");
             }
             DispatchTarget target = DispatchTargets.create(topic, filter, sink, delivery, options, deliveryThreads,
-                    this::remove, replay);
-            DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS
-                    ? accounts.computeIfAbsent(topic.accountId(), a -> new DispatchTargets(handlerFields, indexed)) : general;
+                    onRemove, replay);
+            DispatchTargets targets = topic.kind() == Topic.Kind.HANDLER_EVENTS ? account(topic.accountId()) : general;
             if (targets.add(target) == 1) {
                 listener.onFirstSubscription(topic);
             }
             return target;
         }
+    }
+
+    /** The subscriptions of the account's handler events, created empty; called under the lock. */
+    private DispatchTargets account(UUID accountId) {
+        DispatchTargets targets = accounts.get(accountId);
+        if (targets == null) {
+            targets = new DispatchTargets(handlerFields, indexed);
+            accounts.put(accountId, targets);
+        }
+        return targets;
     }
 
     private synchronized void remove(DispatchTarget target) {

@@ -24,8 +24,8 @@ public final class CompiledFilter {
 
     /** Compiles {@code filter}, registering every path it reads in {@code registry}. */
     public static CompiledFilter compile(Filter filter, FieldRegistry registry) {
-        List<List<String>> paths = new ArrayList<>();
-        Matcher matcher = new Compiler(registry, paths).compile(filter);
+        List<List<String>> paths = new ArrayList<>(2);
+        Matcher matcher = compile(filter, registry, paths);
         return new CompiledFilter(matcher, registry, paths);
     }
 
@@ -38,71 +38,81 @@ public final class CompiledFilter {
     public synchronized void release() {
         if (!released) {
             released = true;
-            paths.forEach(registry::release);
+            for (List<String> path : paths) {
+                registry.release(path);
+            }
         }
     }
 
-    private record Compiler(FieldRegistry registry, List<List<String>> paths) {
-
-        Matcher compile(Filter filter) {
-            if (filter instanceof Filter.Any) {
-                return Matcher.ALWAYS;
-            } else if (filter instanceof Filter.In in) {
-                return new InMatcher(slots(in.field()), in.values());
-            } else if (filter instanceof Filter.ContainsAll all) {
-                return new ContainsAllMatcher(slots(all.field()), all.values());
-            } else if (filter instanceof Filter.Range range) {
-                return new RangeMatcher(slots(range.field()), range);
-            } else if (filter instanceof Filter.Like like) {
-                return new LikeMatcher(slots(like.field()), like.substring());
-            } else if (filter instanceof Filter.Present present) {
-                return new PresentMatcher(slots(present.field()), present.type());
-            } else if (filter instanceof Filter.GeoBox geo) {
-                return new GeoBoxMatcher(slot(geo.longitude()), slot(geo.latitude()), geo);
-            } else if (filter instanceof Filter.And and) {
-                Matcher[] operands = and.filters().stream().map(this::compile).toArray(Matcher[]::new);
-                return view -> {
-                    for (Matcher m : operands) {
-                        if (!m.matches(view)) {
-                            return false;
-                        }
+    // Plain loops, no streams: a subscription compiles its filter, and subscribing is on the churn path.
+    private static Matcher compile(Filter filter, FieldRegistry registry, List<List<String>> paths) {
+        if (filter instanceof Filter.Any) {
+            return Matcher.ALWAYS;
+        } else if (filter instanceof Filter.In in) {
+            return new InMatcher(slots(in.field(), registry, paths), in.values());
+        } else if (filter instanceof Filter.ContainsAll all) {
+            return new ContainsAllMatcher(slots(all.field(), registry, paths), all.values());
+        } else if (filter instanceof Filter.Range range) {
+            return new RangeMatcher(slots(range.field(), registry, paths), range);
+        } else if (filter instanceof Filter.Like like) {
+            return new LikeMatcher(slots(like.field(), registry, paths), like.substring());
+        } else if (filter instanceof Filter.Present present) {
+            return new PresentMatcher(slots(present.field(), registry, paths), present.type());
+        } else if (filter instanceof Filter.GeoBox geo) {
+            return new GeoBoxMatcher(slot(geo.longitude(), registry, paths), slot(geo.latitude(), registry, paths),
+                    geo);
+        } else if (filter instanceof Filter.And and) {
+            Matcher[] operands = compileAll(and.filters(), registry, paths);
+            return view -> {
+                for (Matcher m : operands) {
+                    if (!m.matches(view)) {
+                        return false;
                     }
-                    return true;
-                };
-            } else if (filter instanceof Filter.Or or) {
-                Matcher[] operands = or.filters().stream().map(this::compile).toArray(Matcher[]::new);
-                return view -> {
-                    for (Matcher m : operands) {
-                        if (m.matches(view)) {
-                            return true;
-                        }
+                }
+                return true;
+            };
+        } else if (filter instanceof Filter.Or or) {
+            Matcher[] operands = compileAll(or.filters(), registry, paths);
+            return view -> {
+                for (Matcher m : operands) {
+                    if (m.matches(view)) {
+                        return true;
                     }
-                    return false;
-                };
-            } else {
-                Matcher operand = compile(((Filter.Not) filter).filter());
-                return view -> !operand.matches(view);
-            }
+                }
+                return false;
+            };
+        } else {
+            Matcher operand = compile(((Filter.Not) filter).filter(), registry, paths);
+            return view -> !operand.matches(view);
         }
+    }
 
-        /** The slots of the field and of each fallback after it, in reading order. */
-        private FieldMatcher.Slots slots(Field field) {
-            List<Integer> slots = new ArrayList<>();
-            List<Boolean> max = new ArrayList<>();
-            for (Field f = field; f != null; f = f.fallback()) {
-                slots.add(slot(f));
-                max.add(f.maxOnly());
-            }
-            boolean[] maxArray = new boolean[max.size()];
-            for (int i = 0; i < maxArray.length; i++) {
-                maxArray[i] = max.get(i);
-            }
-            return new FieldMatcher.Slots(slots.stream().mapToInt(Integer::intValue).toArray(), maxArray);
+    private static Matcher[] compileAll(List<Filter> filters, FieldRegistry registry, List<List<String>> paths) {
+        Matcher[] operands = new Matcher[filters.size()];
+        for (int i = 0; i < operands.length; i++) {
+            operands[i] = compile(filters.get(i), registry, paths);
         }
+        return operands;
+    }
 
-        private int slot(Field field) {
-            paths.add(field.path());
-            return registry.acquire(field.path());
+    /** The slots of the field and of each fallback after it, in reading order. */
+    private static FieldMatcher.Slots slots(Field field, FieldRegistry registry, List<List<String>> paths) {
+        int count = 0;
+        for (Field f = field; f != null; f = f.fallback()) {
+            count++;
         }
+        int[] slots = new int[count];
+        boolean[] max = new boolean[count];
+        int i = 0;
+        for (Field f = field; f != null; f = f.fallback(), i++) {
+            slots[i] = slot(f, registry, paths);
+            max[i] = f.maxOnly();
+        }
+        return new FieldMatcher.Slots(slots, max);
+    }
+
+    private static int slot(Field field, FieldRegistry registry, List<List<String>> paths) {
+        paths.add(field.path());
+        return registry.acquire(field.path());
     }
 }

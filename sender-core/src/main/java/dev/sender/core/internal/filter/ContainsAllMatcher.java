@@ -14,7 +14,11 @@ final class ContainsAllMatcher extends FieldMatcher {
 
     ContainsAllMatcher(Slots slots, Set<Value> values) {
         super(slots);
-        each = values.stream().map(v -> new InMatcher(slots, Set.of(v))).toArray(InMatcher[]::new);
+        each = new InMatcher[values.size()];
+        int i = 0;
+        for (Value value : values) {
+            each[i++] = new InMatcher(slots, Set.of(value));
+        }
         allFound = each.length >= 64 ? -1L : (1L << each.length) - 1;
     }
 

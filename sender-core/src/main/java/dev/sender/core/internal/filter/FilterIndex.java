@@ -3,10 +3,8 @@ package dev.sender.core.internal.filter;
 import dev.sender.core.filter.Field;
 import dev.sender.core.filter.Filter;
 import dev.sender.core.filter.Value;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class FilterIndex<G> {
 
     private static final FieldIndex[] NO_FIELDS = new FieldIndex[0];
+    private static final String[] NO_STRINGS = {};
 
     private final FieldRegistry registry;
     private final Map<List<String>, FieldIndex> byPath = new HashMap<>();
@@ -91,6 +90,7 @@ public final class FilterIndex<G> {
             next[next.length - 1] = field;
             fields = next;
         }
+        key.field = field;
         Entry entry = new Entry(group, key, registry.generation());
         for (String s : key.strings) {
             field.strings.put(s, append(field.strings.get(s), entry));
@@ -103,10 +103,11 @@ public final class FilterIndex<G> {
 
     /** Removes {@code group}, filed under {@code key}. */
     public void remove(G group, Key key) {
-        FieldIndex field = byPath.get(key.path);
+        FieldIndex field = key.field;
         if (field == null) {
             return;
         }
+        key.field = null;
         for (String s : key.strings) {
             without(field.strings, s, group);
         }
@@ -115,7 +116,14 @@ public final class FilterIndex<G> {
         }
         if (--field.groups == 0) {
             byPath.remove(key.path);
-            FieldIndex[] next = Arrays.stream(fields).filter(f -> f != field).toArray(FieldIndex[]::new);
+            FieldIndex[] current = fields;
+            FieldIndex[] next = new FieldIndex[current.length - 1];
+            int n = 0;
+            for (FieldIndex f : current) {
+                if (f != field) {
+                    next[n++] = f;
+                }
+            }
             fields = next;
             registry.release(key.path);
         }
@@ -188,35 +196,56 @@ public final class FilterIndex<G> {
         if (bucket == null) {
             return;
         }
-        List<Entry> rest = new ArrayList<>(bucket.length);
-        for (Entry entry : bucket) {
-            if (entry.group != group) {
-                rest.add(entry);
-            }
+        int at = 0;
+        while (at < bucket.length && bucket[at].group != group) {
+            at++;
         }
-        if (rest.isEmpty()) {
+        if (at == bucket.length) {
+            return;
+        }
+        if (bucket.length == 1) {
             map.remove(value);
-        } else if (rest.size() < bucket.length) {
-            map.put(value, rest.toArray(Entry[]::new));
+            return;
         }
+        // A group is filed once per value, so once in the bucket.
+        Entry[] next = new Entry[bucket.length - 1];
+        System.arraycopy(bucket, 0, next, 0, at);
+        System.arraycopy(bucket, at + 1, next, at, next.length - at);
+        map.put(value, next);
     }
 
     /** The string and UUID values of one {@code In}, normalised as {@link InMatcher} compares them. */
     public static final class Key {
         final List<String> path;
-        final Set<String> strings = new HashSet<>();
+        final Set<String> strings;
         /** Lower-case UUIDs. */
-        final Set<String> uuids = new HashSet<>();
+        final Set<String> uuids;
+        /** Where the key is filed while it is; guarded by the caller, as changes are. */
+        @Nullable FieldIndex field;
 
         Key(Filter.In in) {
             path = in.field().path();
+            int stringCount = 0;
             for (Value value : in.values()) {
-                if (value instanceof Value.Str s) {
-                    strings.add(s.value());
-                } else {
-                    uuids.add(((Value.Uuid) value).lowerCase());
+                if (value instanceof Value.Str) {
+                    stringCount++;
                 }
             }
+            int uuidCount = in.values().size() - stringCount;
+            String[] stringArray = stringCount == 0 ? NO_STRINGS : new String[stringCount];
+            String[] uuidArray = uuidCount == 0 ? NO_STRINGS : new String[uuidCount];
+            int s = 0;
+            int u = 0;
+            for (Value value : in.values()) {
+                if (value instanceof Value.Str str) {
+                    stringArray[s++] = str.value();
+                } else {
+                    uuidArray[u++] = ((Value.Uuid) value).lowerCase();
+                }
+            }
+            // Distinct, as the values of the In are.
+            strings = Set.of(stringArray);
+            uuids = Set.of(uuidArray);
         }
 
         /** Whether an event string equal to {@code s} passes the {@code In}, exactly as {@link InMatcher} says. */

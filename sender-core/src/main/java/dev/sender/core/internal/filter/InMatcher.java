@@ -1,17 +1,19 @@
 package dev.sender.core.internal.filter;
 
 import dev.sender.core.filter.Value;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code In}: an entry matches when it equals one of the values, each compared within its JSON type. */
 final class InMatcher extends FieldMatcher {
 
-    private final Set<String> strings = new HashSet<>();
+    private static final String[] NO_STRINGS = {};
+    private static final long[] NO_INTEGERS = {};
+    private static final double[] NO_NUMBERS = {};
+
+    /** Immutable sets: one or two values are compared without hashing, and nothing is built per value. */
+    private final Set<String> strings;
     /** The UUID values in lower case; event strings are compared as they are, or lowered when they hold capitals. */
-    private final Set<String> uuids = new HashSet<>();
+    private final Set<String> uuids;
     private final long[] integers;
     private final double[] numbers;
     private final boolean acceptsTrue;
@@ -21,32 +23,54 @@ final class InMatcher extends FieldMatcher {
 
     InMatcher(Slots slots, Set<Value> values) {
         super(slots);
-        List<Long> integerList = new ArrayList<>();
-        List<Double> numberList = new ArrayList<>();
+        int stringCount = 0;
+        int uuidCount = 0;
+        int integerCount = 0;
+        int numberCount = 0;
+        for (Value value : values) {
+            if (value instanceof Value.Str) {
+                stringCount++;
+            } else if (value instanceof Value.Uuid) {
+                uuidCount++;
+            } else if (value instanceof Value.Int) {
+                integerCount++;
+            } else if (value instanceof Value.Num) {
+                numberCount++;
+            }
+        }
+        String[] stringArray = stringCount == 0 ? NO_STRINGS : new String[stringCount];
+        String[] uuidArray = uuidCount == 0 ? NO_STRINGS : new String[uuidCount];
+        integers = integerCount == 0 ? NO_INTEGERS : new long[integerCount];
+        numbers = numberCount == 0 ? NO_NUMBERS : new double[numberCount];
+        int s = 0;
+        int u = 0;
+        int i = 0;
+        int n = 0;
         boolean t = false;
         boolean f = false;
         boolean bools = false;
         for (Value value : values) {
-            if (value instanceof Value.Str s) {
-                strings.add(s.value());
-            } else if (value instanceof Value.Uuid u) {
-                uuids.add(u.lowerCase());
-            } else if (value instanceof Value.Int i) {
-                integerList.add(i.value());
-            } else if (value instanceof Value.Num n) {
-                numberList.add(n.value());
+            if (value instanceof Value.Str str) {
+                stringArray[s++] = str.value();
+            } else if (value instanceof Value.Uuid uuid) {
+                uuidArray[u++] = uuid.lowerCase();
+            } else if (value instanceof Value.Int integer) {
+                integers[i++] = integer.value();
+            } else if (value instanceof Value.Num number) {
+                numbers[n++] = number.value();
             } else if (value instanceof Value.Bool b) {
                 bools = true;
                 t |= b.value();
                 f |= !b.value();
             }
         }
-        integers = integerList.stream().mapToLong(Long::longValue).toArray();
-        numbers = numberList.stream().mapToDouble(Double::doubleValue).toArray();
+        // Distinct: equal Str values, and Uuid values of equal UUIDs, are one element of the filter's set.
+        strings = Set.of(stringArray);
+        uuids = Set.of(uuidArray);
         acceptsTrue = t;
         acceptsFalse = f;
         readsBooleans = bools;
-        readsStrings = !strings.isEmpty() || !uuids.isEmpty();
+        readsStrings = stringCount + uuidCount > 0;
     }
 
     @Override
