@@ -79,21 +79,22 @@ public final class WriterThreads implements AutoCloseable {
     /**
      * One writer thread and the connections waiting for it. Whoever flushes a lane's connections holds the lane,
      * so that a connection's flushes never overlap: mostly its thread, but a request that finds the lane idle
-     * and quiet (nothing waiting, nothing flushed by a requester in the last {@link #QUIET_NANOS}) is flushed at
-     * once by the requesting thread. A lone event then leaves without waking the writer, a wake-up that a busy
-     * machine can delay by milliseconds, while the requests of a burst (one event to many subscribers) still go
-     * to the writer after the first, which gathers them and lets the publisher go on.
+     * and quiet (nothing waiting, nothing flushed in the last {@link #QUIET_NANOS}) is flushed at once by the
+     * requesting thread. A lone event then leaves without waking the writer, a wake-up that a busy machine can
+     * delay by milliseconds, while the requests of a burst (one event to many subscribers, many events to one)
+     * go to the writer after the first, which gathers what is queued meanwhile into few writes and lets the
+     * publisher go on.
      */
     public static final class Lane {
-        /** How long after a requester's own flush further requests go to the writer thread. */
-        static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+        /** How long after a flush further requests go to the writer thread. */
+        static final long QUIET_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
         private final Queue<Flushable> waiting = new ConcurrentLinkedQueue<>();
         private final Thread thread;
         /** Whether someone, the lane's thread or a requester, is flushing the lane's connections. */
         private final AtomicBoolean held = new AtomicBoolean();
-        /** When a requester's own flush of the lane ended. */
-        private volatile long requesterFlushedNanos = System.nanoTime() - QUIET_NANOS;
+        /** When the lane's last flush ended, by its thread or by a requester. */
+        private volatile long flushedNanos = System.nanoTime() - QUIET_NANOS;
         /** Whether the thread is parked, or about to park, for want of work. */
         private volatile boolean idle;
         private volatile boolean stopped;
@@ -109,12 +110,12 @@ public final class WriterThreads implements AutoCloseable {
          * frames queued meanwhile ride on the same write.
          */
         public void requestFlush(Flushable connection) {
-            if (idle && waiting.isEmpty() && System.nanoTime() - requesterFlushedNanos >= QUIET_NANOS
+            if (idle && waiting.isEmpty() && System.nanoTime() - flushedNanos >= QUIET_NANOS
                     && held.compareAndSet(false, true)) {
                 try {
                     flush(connection);
                 } finally {
-                    requesterFlushedNanos = System.nanoTime();
+                    flushedNanos = System.nanoTime();
                     release();
                 }
                 return;
@@ -141,6 +142,7 @@ public final class WriterThreads implements AutoCloseable {
                             flush(next);
                         }
                     } finally {
+                        flushedNanos = System.nanoTime();
                         held.set(false);
                     }
                 } else if (stopped && waiting.isEmpty()) {
