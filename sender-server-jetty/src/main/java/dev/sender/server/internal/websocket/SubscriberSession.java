@@ -90,7 +90,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     /** When the bearer's grant ends, in epoch milliseconds; {@link Long#MAX_VALUE} for never. */
     private volatile long expiresAtMillis = Long.MAX_VALUE;
     private volatile long pingSentNanos;
+    /** When the next ping is due, by {@link System#nanoTime()}. */
+    private volatile long pingDueNanos;
     private volatile boolean awaitingPong;
+    /** The {@link LivenessWheel}'s tick the session is filed under; its thread alone uses it. */
+    long livenessDueTick;
     /** Pongs handed to the connection and not yet written. */
     private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
@@ -120,6 +124,40 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         this.requestId = requestId;
         this.context = context;
         this.writer = context.writers().assign();
+    }
+
+    /** Sets when the first ping is due, by {@link System#nanoTime()}. */
+    void firstPingDue(long nanos) {
+        pingDueNanos = nanos;
+    }
+
+    /** When the first liveness check is due: the first ping. */
+    long livenessDueNanos() {
+        return pingDueNanos;
+    }
+
+    /**
+     * When {@link #checkLiveness} and {@link #checkExpiry} have something to check next: the next ping, the
+     * awaited pong's deadline, the token's expiry, or when a connection that never opened is dropped; negative
+     * once released, or closing after it opened.
+     */
+    long nextLivenessCheck(long now, long nowMillis, long pingIntervalNanos, long pongTimeoutNanos) {
+        if (released.get()) {
+            return -1;
+        }
+        if (session == null) {
+            return createdNanos + pingIntervalNanos + pongTimeoutNanos + 1;
+        }
+        if (closing.get()) {
+            return -1;
+        }
+        // Awaiting a pong past the next ping's time (a timeout longer than the interval), the session is visited
+        // every tick until the pong or the deadline comes, so that the ping follows a late pong as it did before.
+        long due = awaitingPong ? Math.min(pingSentNanos + pongTimeoutNanos + 1, pingDueNanos) : pingDueNanos;
+        long untilExpiry = expiresAtMillis - nowMillis;
+        // Further than a day needs no precision: the pings visit the session more often than that.
+        return untilExpiry < TimeUnit.DAYS.toMillis(1)
+                ? Math.min(due, now + Math.max(0, untilExpiry) * 1_000_000) : due;
     }
 
     /** Closes the session with {@code 4001} once {@code expiry} has passed; null for never (SPEC §8). */
@@ -394,8 +432,9 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
                 context.metrics().pongTimeout();
                 closeWith(CloseCodes.SHUTDOWN, "ping timeout");
             }
-        } else if (now - pingSentNanos >= pingIntervalNanos) {
+        } else if (now - pingDueNanos >= 0) {
             pingSentNanos = now;
+            pingDueNanos = now + pingIntervalNanos;
             awaitingPong = true;
             open.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         }
