@@ -65,7 +65,10 @@ public final class LoadTool {
                              WebSocket listener, publisher on NATS' TCP protocol
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber
                   publish    --publishers P --duration S   HTTP publish requests per second
-                  idle       --connections N [--server-jar PATH]   server memory per idle subscriber, idle CPU
+                  idle       --connections N [--server-jar PATH] [--server-jvm "OPTS"] [--server-heap 2g|default]
+                             [--settle S (30)] [--idle S (60)] [--active-percent P --rate R --size B (1024)]
+                             server memory per idle subscriber (sources=cam-i each), idle CPU after settling;
+                             then events for P % of the cameras: server CPU, latency, memory
                   replay     --events N (1000, at most the history size) --repeat K (20) --warmup-replays W (20)
                              time from a subscriber's handshake with rewind=N to its last replayed event
 
