@@ -3,6 +3,7 @@ package dev.sender.bench.load;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,8 +29,10 @@ import org.HdrHistogram.Histogram;
  * window right after they connected (the JIT and GC's leftovers), then over the idle window (pings included).
  * With {@code --active-percent P}, the same connections then receive a stream of events at {@code --rate}, each
  * event for one camera among the first P % of the subscribers (so each matches exactly one of the N distinct
- * filters): the server's CPU, latency and memory under it. Connections beyond 20,000 use further 127.0.0.x source
- * addresses; the process' file-descriptor limit ({@code ulimit -n}) bounds both sides.
+ * filters): the server's CPU, latency and memory under it. Connections come from 127.0.0.x source addresses,
+ * 20,000 each, from {@code --first-source x} (1): back-to-back runs take different ones, since the ports of the
+ * last run wait in TIME_WAIT for a minute. The process' file-descriptor limit ({@code ulimit -n}) bounds both
+ * sides.
  */
 final class IdleScenario {
 
@@ -81,8 +84,11 @@ final class IdleScenario {
                 InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
                 Map<String, String> headers = Map.of("Luna-Account-Id", account.toString());
                 long connectStart = System.nanoTime();
+                int firstSource = options.integer("first-source", 1);
                 for (int i = 0; i < connections; i++) {
-                    clients.open(address, DeliveryRun.localAddress(i), "/2/ws?sources=cam-" + i, headers,
+                    InetAddress source = InetAddress.getByAddress(
+                            new byte[] {127, 0, 0, (byte) (firstSource + i / 20_000)});
+                    clients.open(address, source, "/2/ws?sources=cam-" + i, headers,
                             new SenderDecoder(), true);
                 }
                 report.put("connect_seconds", (System.nanoTime() - connectStart) / 1e9);

@@ -67,6 +67,7 @@ public final class LoadTool {
                   publish    --publishers P --duration S   HTTP publish requests per second
                   idle       --connections N [--server-jar PATH] [--server-jvm "OPTS"] [--server-heap 2g|default]
                              [--settle S (30)] [--idle S (60)] [--active-percent P --rate R --size B (1024)]
+                             [--first-source X (1): clients from 127.0.0.X on]
                              server memory per idle subscriber (sources=cam-i each), idle CPU after settling;
                              then events for P % of the cameras: server CPU, latency, memory
                   replay     --events N (1000, at most the history size) --repeat K (20) --warmup-replays W (20)
