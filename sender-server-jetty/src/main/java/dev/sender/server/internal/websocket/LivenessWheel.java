@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * A timing wheel of subscriber sessions, each filed under the tick of its next liveness event (a ping due, a pong
  * awaited, a token expiring, a connection that should have opened), so that a tick visits only the sessions whose
- * event is due, not all of them: at the descriptor limit, about 19,000 subscribers pinged every 20 s make some
- * 950 pings a second, and a sweep of all the sessions every second would visit 20 times more.
+ * event is due, not all of them: 19,000 subscribers pinged every 20 s take some 1,900 visits a second (a ping
+ * and a pong deadline each), where a sweep of all of them every second takes 19,000. A released session leaves
+ * the wheel at its next visit.
  *
  * <p>Sessions are added from any thread; {@link #advance} runs on one thread at a time (the liveness scheduler),
  * which alone touches the slots.
@@ -44,15 +45,16 @@ final class LivenessWheel {
         this.originNanos = originNanos;
     }
 
-    /** Files {@code session}, whose first event is due at {@link SubscriberSession#livenessDueNanos()}. */
-    void add(SubscriberSession session) {
+    /** Files {@code session}, whose first event is due at {@code dueNanos}; from any thread. */
+    void add(SubscriberSession session, long dueNanos) {
+        session.ping.wheelTick = tickAt(dueNanos);
         added.add(session);
     }
 
     /** Visits the sessions whose event is due by {@code nowNanos}, in the order of their ticks, and files them again. */
     void advance(long nowNanos, long nowMillis, Visitor visitor) {
         for (SubscriberSession s; (s = added.poll()) != null; ) {
-            file(s, s.livenessDueNanos());
+            file(s, Math.max(nextTick, s.ping.wheelTick));
         }
         long lastTick = Math.floorDiv(nowNanos - originNanos, tickNanos);
         // After a long pause one turn visits every slot, and with it every session that fell due.
@@ -61,22 +63,25 @@ final class LivenessWheel {
             ArrayDeque<SubscriberSession> slot = slots[(int) (nextTick & mask)];
             for (int n = slot.size(); n > 0; n--) {
                 SubscriberSession s = slot.poll();
-                if (s.livenessDueTick > nextTick) {
+                if (s.ping.wheelTick > nextTick) {
                     slot.add(s);
                     continue;
                 }
                 long due = visitor.visit(s, nowNanos, nowMillis);
                 if (due >= 0) {
-                    file(s, Math.max(due, originNanos + (nextTick + 1) * tickNanos));
+                    file(s, Math.max(nextTick + 1, tickAt(due)));
                 }
             }
         }
     }
 
-    /** Files {@code session} under the first tick at or after {@code dueNanos}, and no earlier than the next one. */
-    private void file(SubscriberSession session, long dueNanos) {
-        long tick = Math.max(nextTick, -Math.floorDiv(originNanos - dueNanos, tickNanos));
-        session.livenessDueTick = tick;
+    /** The first tick at or after {@code nanos}. */
+    private long tickAt(long nanos) {
+        return -Math.floorDiv(originNanos - nanos, tickNanos);
+    }
+
+    private void file(SubscriberSession session, long tick) {
+        session.ping.wheelTick = tick;
         slots[(int) (tick & mask)].add(session);
     }
 }

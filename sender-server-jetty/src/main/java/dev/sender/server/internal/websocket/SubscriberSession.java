@@ -89,12 +89,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private volatile boolean sending;
     /** When the bearer's grant ends, in epoch milliseconds; {@link Long#MAX_VALUE} for never. */
     private volatile long expiresAtMillis = Long.MAX_VALUE;
-    private volatile long pingSentNanos;
-    /** When the next ping is due, by {@link System#nanoTime()}. */
-    private volatile long pingDueNanos;
-    private volatile boolean awaitingPong;
-    /** The {@link LivenessWheel}'s tick the session is filed under; its thread alone uses it. */
-    long livenessDueTick;
+    /** Its pings and pongs. */
+    final PingClock ping = new PingClock();
     /** Pongs handed to the connection and not yet written. */
     private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
@@ -126,38 +122,13 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         this.writer = context.writers().assign();
     }
 
-    /** Sets when the first ping is due, by {@link System#nanoTime()}. */
-    void firstPingDue(long nanos) {
-        pingDueNanos = nanos;
-    }
-
-    /** When the first liveness check is due: the first ping. */
-    long livenessDueNanos() {
-        return pingDueNanos;
-    }
-
-    /**
-     * When {@link #checkLiveness} and {@link #checkExpiry} have something to check next: the next ping, the
-     * awaited pong's deadline, the token's expiry, or when a connection that never opened is dropped; negative
-     * once released, or closing after it opened.
-     */
+    /** When to check liveness next ({@link PingClock#next}); negative once released, or closing once open. */
     long nextLivenessCheck(long now, long nowMillis, long pingIntervalNanos, long pongTimeoutNanos) {
-        if (released.get()) {
+        if (released.get() || session != null && closing.get()) {
             return -1;
         }
-        if (session == null) {
-            return createdNanos + pingIntervalNanos + pongTimeoutNanos + 1;
-        }
-        if (closing.get()) {
-            return -1;
-        }
-        // Awaiting a pong past the next ping's time (a timeout longer than the interval), the session is visited
-        // every tick until the pong or the deadline comes, so that the ping follows a late pong as it did before.
-        long due = awaitingPong ? Math.min(pingSentNanos + pongTimeoutNanos + 1, pingDueNanos) : pingDueNanos;
-        long untilExpiry = expiresAtMillis - nowMillis;
-        // Further than a day needs no precision: the pings visit the session more often than that.
-        return untilExpiry < TimeUnit.DAYS.toMillis(1)
-                ? Math.min(due, now + Math.max(0, untilExpiry) * 1_000_000) : due;
+        return session == null ? createdNanos + pingIntervalNanos + pongTimeoutNanos + 1
+                : ping.next(now, pongTimeoutNanos, expiresAtMillis - nowMillis);
     }
 
     /** Closes the session with {@code 4001} once {@code expiry} has passed; null for never (SPEC §8). */
@@ -352,7 +323,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         byte opCode = frame.getOpCode();
         int length = frame.getPayloadLength();
         if (opCode == OpCode.PONG) {
-            awaitingPong = false;
+            ping.ponged();
         }
         CoreSession open = session;
         if (opCode == OpCode.PING && open != null) {
@@ -426,16 +397,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         if (closing.get()) {
             return;
         }
-        if (awaitingPong) {
-            if (now - pingSentNanos > pongTimeoutNanos) {
-                LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
-                context.metrics().pongTimeout();
-                closeWith(CloseCodes.SHUTDOWN, "ping timeout");
-            }
-        } else if (now - pingDueNanos >= 0) {
-            pingSentNanos = now;
-            pingDueNanos = now + pingIntervalNanos;
-            awaitingPong = true;
+        if (ping.overdue(now, pongTimeoutNanos)) {
+            LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
+            context.metrics().pongTimeout();
+            closeWith(CloseCodes.SHUTDOWN, "ping timeout");
+        } else if (ping.sendIfDue(now, pingIntervalNanos)) {
             open.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         }
     }

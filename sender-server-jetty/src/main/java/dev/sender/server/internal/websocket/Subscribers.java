@@ -93,9 +93,10 @@ public final class Subscribers implements SubscriberCounts {
      * interval, so that subscribers who connect together (a reconnecting crowd) are not pinged together ever after.
      */
     void add(SubscriberSession session) {
-        session.firstPingDue(System.nanoTime() + ThreadLocalRandom.current().nextLong(pingIntervalNanos));
+        long firstPing = System.nanoTime() + ThreadLocalRandom.current().nextLong(pingIntervalNanos);
+        session.ping.firstDue(firstPing);
         sessions.add(session);
-        wheel.add(session);
+        wheel.add(session, firstPing);
     }
 
     void remove(SubscriberSession session) {

@@ -30,10 +30,10 @@ class LivenessWheelTest {
     @Test
     void sessionIsVisitedAtTheTickOfItsDueTime_neverBefore_thenWhenItsVisitSays() {
         LivenessWheel wheel = new LivenessWheel(TICK, 1_000, ORIGIN);
-        SubscriberSession a = session("a", ORIGIN + 250);
-        SubscriberSession b = session("b", ORIGIN + 420);
-        wheel.add(a);
-        wheel.add(b);
+        SubscriberSession a = session("a");
+        SubscriberSession b = session("b");
+        wheel.add(a, ORIGIN + 250);
+        wheel.add(b, ORIGIN + 420);
         next.put(a, ORIGIN + 600);
 
         advance(wheel, ORIGIN + 299);
@@ -51,8 +51,8 @@ class LivenessWheelTest {
     @Test
     void dueTimeBeyondOneTurn_waitsForTheTurnThatReachesIt() {
         LivenessWheel wheel = new LivenessWheel(TICK, 300, ORIGIN);
-        SubscriberSession far = session("far", ORIGIN + 10_050);
-        wheel.add(far);
+        SubscriberSession far = session("far");
+        wheel.add(far, ORIGIN + 10_050);
 
         for (long t = ORIGIN; t <= ORIGIN + 10_100; t += TICK) {
             advance(wheel, t);
@@ -63,14 +63,14 @@ class LivenessWheelTest {
     @Test
     void dueTimeAlreadyPassed_isVisitedAtTheNextTick_andALongPauseVisitsEverySessionThatFellDue() {
         LivenessWheel wheel = new LivenessWheel(TICK, 1_000, ORIGIN);
-        SubscriberSession late = session("late", ORIGIN - 5_000);
-        wheel.add(late);
+        SubscriberSession late = session("late");
+        wheel.add(late, ORIGIN - 5_000);
         next.put(late, ORIGIN + 150);
         advance(wheel, ORIGIN);
         assertThat(visits).containsExactly("late@0");
 
-        SubscriberSession other = session("other", ORIGIN + 3_000);
-        wheel.add(other);
+        SubscriberSession other = session("other");
+        wheel.add(other, ORIGIN + 3_000);
         advance(wheel, ORIGIN + 1_000_000);
         assertThat(visits).containsExactly("late@0", "late@1000000", "other@1000000");
     }
@@ -83,11 +83,10 @@ class LivenessWheelTest {
         });
     }
 
-    private SubscriberSession session(String name, long firstDue) {
+    private SubscriberSession session(String name) {
         writers.start();
         SubscriberSession session = new SubscriberSession(Topic.generalEvents(), Filter.any(), false, name,
                 new SubscriberSession.Context(null, null, null, 0, 0, 0, writers));
-        session.firstPingDue(firstDue);
         names.put(session, name);
         return session;
     }
