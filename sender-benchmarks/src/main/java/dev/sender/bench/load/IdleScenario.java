@@ -174,8 +174,14 @@ final class IdleScenario {
         long rssBeforeGc = rss(pid);
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        Matcher m = HEAP.matcher(info);
-        if (!m.find()) {
+        // One line for G1's heap, one per generation for the serial and parallel collectors.
+        long heapCommitted = 0;
+        long heapUsed = 0;
+        for (Matcher m = HEAP.matcher(info); m.find(); ) {
+            heapCommitted += Long.parseLong(m.group(1)) * 1024;
+            heapUsed += Long.parseLong(m.group(2)) * 1024;
+        }
+        if (heapCommitted == 0) {
             throw new IOException("cannot read the heap: " + info);
         }
         Map<String, Long> nmt = new LinkedHashMap<>();
@@ -188,7 +194,7 @@ final class IdleScenario {
                 nmt.put(category.group(1), Long.parseLong(category.group(2)) * 1024);
             }
         }
-        return new Memory(rssBeforeGc, Long.parseLong(m.group(2)) * 1024, Long.parseLong(m.group(1)) * 1024, rss(pid), nmt,
+        return new Memory(rssBeforeGc, heapUsed, heapCommitted, rss(pid), nmt,
                 sockstatTcpPages() * 4096, meminfo("Slab:"));
     }
 
