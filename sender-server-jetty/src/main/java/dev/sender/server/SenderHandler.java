@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -144,9 +143,7 @@ public final class SenderHandler extends Handler.Abstract implements Graceful {
     protected void doStart() throws Exception {
         super.doStart();
         writers.start();
-        long period = Math.max(10, Math.min(1000, Math.min(settings.pingInterval().toMillis(),
-                settings.pongTimeout().toMillis()) / 2));
-        scheduler.scheduleAtFixedRate(subscribers.livenessTask(), period, period, TimeUnit.MILLISECONDS);
+        subscribers.scheduleLiveness(scheduler);
         plugins.start(broker, settings);
     }
 

@@ -76,7 +76,11 @@ public final class LoadTool {
                              of LUNA's stack (aiohttp + Redis pub/sub, /usr/bin/python3), alternating, p50 to max
                   slow       --subscribers N --rate R   others' p99 with and without one stalled subscriber
                   publish    --publishers P --duration S   HTTP publish requests per second
-                  idle       --connections N [--server-jar PATH]   server memory per idle subscriber, idle CPU
+                  idle       --connections N [--server-jar PATH] [--server-jvm "OPTS"] [--server-heap 2g|default]
+                             [--settle S (30)] [--idle S (60)] [--active-percent P --rate R --size B (1024)]
+                             [--first-source X (1): clients from 127.0.0.X on]
+                             server memory per idle subscriber (sources=cam-i each), idle CPU after settling;
+                             then events for P % of the cameras: server CPU, latency, memory
                   cameras    --cameras N (10000) --baseline N (100) --pairs K (3) --size BYTES (1024) [--rate R]
                              one subscriber per camera on a standalone server process (--server-jar, --server-jvm
                              "OPTIONS"), each event matching one; many cameras against the baseline, interleaved

@@ -54,7 +54,7 @@ public final class Router {
             Map<String, Object> effectiveConfig, AccessControl accessControl, boolean viewer) {
         this.settings = settings;
         this.metrics = metrics;
-        this.subscribe = new SubscribeEndpoint(broker, settings, subscribers, sessionContext, components);
+        this.subscribe = new SubscribeEndpoint(broker, subscribers, sessionContext, components);
         this.publish = new PublishEndpoint(broker, settings, metrics, plugins);
         this.service = new ServiceEndpoints(broker, plugins, metrics);
         this.config = new ConfigEndpoint(effectiveConfig);

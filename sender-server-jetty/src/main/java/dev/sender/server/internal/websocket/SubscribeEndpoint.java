@@ -11,7 +11,6 @@ import dev.sender.filters.GeneralEventFilter;
 import dev.sender.filters.HandlerEventFilter;
 import dev.sender.filters.InvalidFilterException;
 import dev.sender.server.Scope;
-import dev.sender.server.SenderSettings;
 import dev.sender.server.internal.auth.AccessGate;
 import dev.sender.server.internal.http.AccessLog;
 import dev.sender.server.internal.http.Exchange;
@@ -45,19 +44,21 @@ public final class SubscribeEndpoint {
      */
     static final int WRITE_BUFFER_BYTES = 64 << 10;
 
-    public SubscribeEndpoint(Broker broker, SenderSettings settings, Subscribers subscribers,
+    public SubscribeEndpoint(Broker broker, Subscribers subscribers,
             SubscriberSession.Context sessionContext, WebSocketComponents components) {
         this.broker = broker;
         this.subscribers = subscribers;
         this.sessionContext = sessionContext;
         this.components = components;
-        long idleMillis = 2 * (settings.pingInterval().toMillis() + settings.pongTimeout().toMillis());
+        // No idle timeout: the liveness sweep pings every subscriber and closes one whose pong does not come in
+        // time (then aborts it if its close does not go through), which is what an idle timeout would catch. A
+        // timeout would cost each idle connection a task in Jetty's scheduler, run again every timeout.
         // Jetty applies maxFrameSize to outgoing frames too (refusing or fragmenting an event larger than it), so
         // Jetty gets no frame limit: events of any size go out as one frame each. With auto-fragment on, a client's
         // frame is handed over in pieces as its bytes arrive, never buffered whole, and SubscriberSession closes
         // with 1009 once a message passes the inbound limit.
         this.customizer = configuration -> {
-            configuration.setIdleTimeout(java.time.Duration.ofMillis(idleMillis));
+            configuration.setIdleTimeout(java.time.Duration.ZERO);
             configuration.setMaxFrameSize(0);
             configuration.setAutoFragment(true);
             configuration.setOutputBufferSize(WRITE_BUFFER_BYTES);

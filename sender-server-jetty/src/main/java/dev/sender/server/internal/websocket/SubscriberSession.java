@@ -89,8 +89,8 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private volatile boolean sending;
     /** When the bearer's grant ends, in epoch milliseconds; {@link Long#MAX_VALUE} for never. */
     private volatile long expiresAtMillis = Long.MAX_VALUE;
-    private volatile long pingSentNanos;
-    private volatile boolean awaitingPong;
+    /** Its pings and pongs. */
+    final PingClock ping = new PingClock();
     /** Pongs handed to the connection and not yet written. */
     private final AtomicInteger pongsInFlight = new AtomicInteger();
     /** Bytes of the client's data message being received; Jetty hands frames over in pieces, one at a time. */
@@ -120,6 +120,15 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         this.requestId = requestId;
         this.context = context;
         this.writer = context.writers().assign();
+    }
+
+    /** When to check liveness next ({@link PingClock#next}); negative once released, or closing once open. */
+    long nextLivenessCheck(long now, long nowMillis, long pingIntervalNanos, long pongTimeoutNanos) {
+        if (released.get() || session != null && closing.get()) {
+            return -1;
+        }
+        return session == null ? createdNanos + pingIntervalNanos + pongTimeoutNanos + 1
+                : ping.next(now, pongTimeoutNanos, expiresAtMillis - nowMillis);
     }
 
     /** Closes the session with {@code 4001} once {@code expiry} has passed; null for never (SPEC §8). */
@@ -314,7 +323,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         byte opCode = frame.getOpCode();
         int length = frame.getPayloadLength();
         if (opCode == OpCode.PONG) {
-            awaitingPong = false;
+            ping.ponged();
         }
         CoreSession open = session;
         if (opCode == OpCode.PING && open != null) {
@@ -388,15 +397,11 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         if (closing.get()) {
             return;
         }
-        if (awaitingPong) {
-            if (now - pingSentNanos > pongTimeoutNanos) {
-                LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
-                context.metrics().pongTimeout();
-                closeWith(CloseCodes.SHUTDOWN, "ping timeout");
-            }
-        } else if (now - pingSentNanos >= pingIntervalNanos) {
-            pingSentNanos = now;
-            awaitingPong = true;
+        if (ping.overdue(now, pongTimeoutNanos)) {
+            LOG.info("[{}] subscriber to {} did not answer a ping; dropping it", requestId, topic);
+            context.metrics().pongTimeout();
+            closeWith(CloseCodes.SHUTDOWN, "ping timeout");
+        } else if (ping.sendIfDue(now, pingIntervalNanos)) {
             open.sendFrame(new Frame(OpCode.PING), Callback.NOOP, false);
         }
     }

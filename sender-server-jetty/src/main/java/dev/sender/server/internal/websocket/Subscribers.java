@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +22,16 @@ public final class Subscribers implements SubscriberCounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
 
+    /** The longest tick of the liveness wheel: how late a ping may leave, at most. */
+    private static final long MAX_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
     private final SenderSettings settings;
     private final Set<SubscriberSession> sessions = ConcurrentHashMap.newKeySet();
+    private final long pingIntervalNanos;
+    private final long pongTimeoutNanos;
+    private final long tickNanos;
+    /** Touched by the liveness scheduler's thread only, but for {@link LivenessWheel#add}. */
+    private final LivenessWheel wheel;
     private final Map<UUID, Integer> perAccount = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     private final AtomicInteger general = new AtomicInteger();
@@ -30,6 +40,11 @@ public final class Subscribers implements SubscriberCounts {
     /** Sessions within the limits of {@code settings}. */
     public Subscribers(SenderSettings settings) {
         this.settings = settings;
+        this.pingIntervalNanos = settings.pingInterval().toNanos();
+        this.pongTimeoutNanos = settings.pongTimeout().toNanos();
+        this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                Math.min(MAX_TICK_NANOS, Math.min(pingIntervalNanos, pongTimeoutNanos) / 20));
+        this.wheel = new LivenessWheel(tickNanos, pingIntervalNanos + pongTimeoutNanos, System.nanoTime());
     }
 
     /**
@@ -73,8 +88,15 @@ public final class Subscribers implements SubscriberCounts {
         }
     }
 
+    /**
+     * Adds {@code session} to the next stripe in turn; its first ping falls due at a random moment within one ping
+     * interval, so that subscribers who connect together (a reconnecting crowd) are not pinged together ever after.
+     */
     void add(SubscriberSession session) {
+        long firstPing = System.nanoTime() + ThreadLocalRandom.current().nextLong(pingIntervalNanos);
+        session.ping.firstDue(firstPing);
         sessions.add(session);
+        wheel.add(session, firstPing);
     }
 
     void remove(SubscriberSession session) {
@@ -105,15 +127,19 @@ public final class Subscribers implements SubscriberCounts {
         return sum;
     }
 
-    /** The periodic liveness check, guarded so that a failure never cancels the schedule. */
-    public Runnable livenessTask() {
-        return () -> {
+    /**
+     * Schedules the liveness checks on {@code scheduler}, whose single thread then alone runs them: every tick (a
+     * twentieth of the shorter of the ping interval and the pong timeout, between 1 and 100 ms), the sessions whose
+     * ping, pong deadline or token expiry has come are visited; a failure never cancels the schedule.
+     */
+    public void scheduleLiveness(ScheduledExecutorService scheduler) {
+        scheduler.scheduleAtFixedRate(() -> {
             try {
-                checkLiveness();
+                wheel.advance(System.nanoTime(), System.currentTimeMillis(), this::visit);
             } catch (RuntimeException e) {
                 LOG.error("Liveness check of subscribers failed", e);
             }
-        };
+        }, tickNanos, tickNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Closes every subscriber with 1001 after what was accepted for it, waiting up to {@code timeout}. */
@@ -131,16 +157,11 @@ public final class Subscribers implements SubscriberCounts {
         return shutdown;
     }
 
-    /** Pings, and drops dead sessions. */
-    void checkLiveness() {
-        long now = System.nanoTime();
-        long interval = settings.pingInterval().toNanos();
-        long timeout = settings.pongTimeout().toNanos();
-        long nowMillis = System.currentTimeMillis();
-        for (SubscriberSession s : sessions) {
-            s.checkExpiry(nowMillis);
-            s.checkLiveness(now, interval, timeout);
-        }
+    /** Pings {@code session} when due, or drops it when dead; returns when to visit it again (negative: never). */
+    private long visit(SubscriberSession session, long nowNanos, long nowMillis) {
+        session.checkExpiry(nowMillis);
+        session.checkLiveness(nowNanos, pingIntervalNanos, pongTimeoutNanos);
+        return session.nextLivenessCheck(nowNanos, nowMillis, pingIntervalNanos, pongTimeoutNanos);
     }
 
     /** Closes every session with {@code code} after what it accepted. */
