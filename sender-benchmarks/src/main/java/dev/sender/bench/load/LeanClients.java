@@ -54,13 +54,8 @@ final class LeanClients implements AutoCloseable {
      */
     Connection open(InetSocketAddress server, InetAddress local, String target, Map<String, String> headers,
             Decoder decoder, boolean reading) throws IOException {
-        SocketChannel channel = SocketChannel.open();
+        SocketChannel channel = connect(server, local);
         try {
-            if (local != null) {
-                channel.bind(new InetSocketAddress(local, 0));
-            }
-            channel.connect(server);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             StringBuilder request = new StringBuilder("GET ").append(target).append(" HTTP/1.1\r\nHost: ")
                     .append(server.getHostString()).append(':').append(server.getPort())
                     .append("\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ")
@@ -98,12 +93,8 @@ final class LeanClients implements AutoCloseable {
         }
     }
 
-    /**
-     * Opens a plain TCP connection to {@code server} from {@code local} (when given) and reads it: its bytes go
-     * to {@code decoder} as pieces of one endless binary message, and {@link Connection#send} writes bytes as
-     * they are.
-     */
-    Connection openRaw(InetSocketAddress server, InetAddress local, Decoder decoder) throws IOException {
+    /** A blocking TCP connection to {@code server}, from {@code local} when given, without Nagle's delay. */
+    private static SocketChannel connect(InetSocketAddress server, InetAddress local) throws IOException {
         SocketChannel channel = SocketChannel.open();
         try {
             if (local != null) {
@@ -111,6 +102,21 @@ final class LeanClients implements AutoCloseable {
             }
             channel.connect(server);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens a plain TCP connection to {@code server} from {@code local} (when given) and reads it: its bytes go
+     * to {@code decoder} as pieces of one endless binary message, and {@link Connection#send} writes bytes as
+     * they are.
+     */
+    Connection openRaw(InetSocketAddress server, InetAddress local, Decoder decoder) throws IOException {
+        SocketChannel channel = connect(server, local);
+        try {
             channel.configureBlocking(false);
             Connection connection = add(channel, decoder, true);
             toRegister.add(connection);
