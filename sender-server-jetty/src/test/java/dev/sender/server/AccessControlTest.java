@@ -45,7 +45,8 @@ class AccessControlTest {
         keys = Tokens.hs256();
         server = ServerFixture.start(b -> b.settings(SenderSettings.builder().port(0).auth(AuthMode.JWT)
                 .jwtHs256SecretFile(keys.writeSecret(dir)).jwtIssuer(ISSUER).jwtAudience(AUDIENCE)
-                .jwtClockSkew(Duration.ZERO).build()));
+                // Pings an hour apart: an expiring token must be seen on its own, not at the subscriber's next ping.
+                .jwtClockSkew(Duration.ZERO).pingInterval(Duration.ofHours(1)).build()));
     }
 
     @AfterAll

@@ -41,11 +41,8 @@ import org.slf4j.LoggerFactory;
  * session's {@link WriterThreads writer thread} for a flush: the frames queued until the flush runs leave in
  * one write, so the busier the server, the more frames each system call carries. A subscriber that asked for
  * history (SPEC §9) receives each message's shared variant with its position; any other, the message's JSON as
- * LUNA sends it. When the write buffer is
- * full (or a frame too large for it comes), the publishing thread writes it itself, which holds back
- * publishers that outrun the writers. Bytes waiting in the connection's queue are counted, and a subscriber
- * that lets them pass its limit is closed with 4008, so a slow subscriber never holds back the publisher or
- * anyone else.
+ * LUNA sends it. Bytes waiting in the connection's queue are counted, and a subscriber that lets them pass its
+ * limit is closed with 4008, so a slow subscriber never holds back the publisher or anyone else.
  */
 public final class SubscriberSession implements FrameHandler, MessageSink, WriterThreads.Flushable {
 
@@ -61,10 +58,7 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     private final String requestId;
     private final Context context;
     private final WriterThreads.Lane writer;
-    /**
-     * Bytes handed to the connection and neither written nor gathered in its write buffer (which holds at most
-     * {@link SubscribeEndpoint#WRITE_BUFFER_BYTES}): what waits because the peer does not read.
-     */
+    /** Bytes handed to the connection, neither written nor gathered in its write buffer: what the peer has not read. */
     private final AtomicLong outboundBytes = new AtomicLong();
     /**
      * Bytes of the messages held until the connection opened (a replay, mostly) that are still in the connection's
@@ -129,6 +123,12 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
         }
         return session == null ? createdNanos + pingIntervalNanos + pongTimeoutNanos + 1
                 : ping.next(now, pongTimeoutNanos, expiresAtMillis - nowMillis);
+    }
+
+    /** When the first liveness check is due: its first ping, or its token's expiry when that comes first. */
+    long firstLivenessCheck(long firstPing, long now, long nowMillis, long pongTimeoutNanos) {
+        ping.firstDue(firstPing);
+        return ping.next(now, pongTimeoutNanos, expiresAtMillis - nowMillis);
     }
 
     /** Closes the session with {@code 4001} once {@code expiry} has passed; null for never (SPEC §8). */
@@ -218,9 +218,9 @@ public final class SubscriberSession implements FrameHandler, MessageSink, Write
     }
 
     /**
-     * Runs on the writer thread: writes what was handed to the connection since the last flush, in one write
-     * when the connection is free. A message counted after the count was taken is counted by the next flush,
-     * which its publisher then asks for, since the flag was cleared first.
+     * Writes what was handed to the connection since the last flush, in one write, on the session's writer lane (its
+     * thread, or a publisher that found it idle). A message counted after the count was taken is counted by the next
+     * flush, which its publisher then asks for, since the flag was cleared first.
      */
     @Override
     public void flush() {

@@ -90,13 +90,14 @@ public final class Subscribers implements SubscriberCounts {
 
     /**
      * Adds {@code session} to the next stripe in turn; its first ping falls due at a random moment within one ping
-     * interval, so that subscribers who connect together (a reconnecting crowd) are not pinged together ever after.
+     * interval, so that subscribers who connect together (a reconnecting crowd) are not pinged together ever after;
+     * it is first visited then, or when its token expires if that comes first.
      */
     void add(SubscriberSession session) {
-        long firstPing = System.nanoTime() + ThreadLocalRandom.current().nextLong(pingIntervalNanos);
-        session.ping.firstDue(firstPing);
+        long now = System.nanoTime();
+        long firstPing = now + ThreadLocalRandom.current().nextLong(pingIntervalNanos);
         sessions.add(session);
-        wheel.add(session, firstPing);
+        wheel.add(session, session.firstLivenessCheck(firstPing, now, System.currentTimeMillis(), pongTimeoutNanos));
     }
 
     void remove(SubscriberSession session) {
