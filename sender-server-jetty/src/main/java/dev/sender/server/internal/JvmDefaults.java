@@ -23,7 +23,7 @@ public final class JvmDefaults {
     /**
      * The options (docs/performance.md, "Idle subscribers" and "The latency tail"): a small, fixed young generation
      * and a heap that gives back what it does not use, so that an idle server's memory follows its connections
-     * (8 KiB each at 19,000 instead of 15), at no cost to delivery's latency measured at 1,000 events/s; and the
+     * (8 KiB each at 19,000 instead of 15), at a latency within noise of G1's own choices at 1,000 events/s; and the
      * GC's counters kept out of a memory-mapped file, whose write-back by the kernel can stall a collection on a
      * busy disk.
      */
