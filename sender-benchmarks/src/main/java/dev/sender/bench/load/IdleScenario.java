@@ -1,8 +1,6 @@
 package dev.sender.bench.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +34,6 @@ import org.HdrHistogram.Histogram;
  */
 final class IdleScenario {
 
-    private static final Pattern LISTENING = Pattern.compile("Sender listening on http://[^:]+:(\\d+)");
     private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
     private static final Pattern NMT = Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
@@ -51,10 +48,9 @@ final class IdleScenario {
 
     static Report run(Options options) throws Exception {
         int connections = options.integer("connections", 10_000);
-        String jar = options.text("server-jar", "sender-server-jetty/target/sender-server.jar");
+        String jar = options.text("server-jar", StandaloneServer.DEFAULT_JAR);
         int settleSeconds = options.integer("settle", 30);
         int idleSeconds = options.integer("idle", 60);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> jvm = new ArrayList<>();
         String heap = options.text("server-heap", "2g");
         if (!heap.equals("default")) {
@@ -64,15 +60,10 @@ final class IdleScenario {
         if (!extra.isEmpty()) {
             jvm.addAll(Arrays.asList(extra.split("\\s+")));
         }
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvm);
-        command.addAll(List.of("-jar", jar, "--host", "127.0.0.1", "--port", "0", "--ping-interval",
-                options.text("ping-interval", "20s")));
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try {
-            int port = awaitPort(server);
-            // The jar started without JVM options serves from a child JVM with its defaults: measure that one.
-            long pid = server.toHandle().children().findFirst().orElse(server.toHandle()).pid();
+        try (StandaloneServer server = new StandaloneServer(jar, jvm,
+                List.of("--ping-interval", options.text("ping-interval", "20s")))) {
+            int port = server.address().getPort();
+            long pid = server.pid();
             Thread.sleep(2000);
             Memory before = memory(pid);
             Report report = new Report("idle").put("connections", connections)
@@ -111,10 +102,6 @@ final class IdleScenario {
                 }
                 return report.put("closed_by_server", deliveries.closedCount());
             }
-        } finally {
-            server.destroy();
-            server.waitFor(20, TimeUnit.SECONDS);
-            server.destroyForcibly();
         }
     }
 
@@ -197,30 +184,6 @@ final class IdleScenario {
         }
         return new Memory(rssBeforeGc, heapUsed, heapCommitted, rss(pid), nmt,
                 sockstatTcpPages() * 4096, meminfo("Slab:"));
-    }
-
-    private static int awaitPort(Process process) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        while (lines.readLine() != null) {
-                            // keep the server's output flowing
-                        }
-                    } catch (IOException ignored) {
-                        // server gone
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new IOException("the server did not start: " + seen);
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -156,9 +156,11 @@ final class PythonPeerScenario {
                         ? List.of(options.text("server-jvm", "").trim().split("\\s+")) : List.of();
                 try (StandaloneServer server = new StandaloneServer(
                         options.text("server-jar", StandaloneServer.DEFAULT_JAR), jvm, List.of())) {
-                    long before = server.cpuNanos();
-                    DeliveryRun.Result result = measure(shape, server.address(), events, true);
-                    yield new Run(result, perEvent(server.cpuNanos(), before, result), Double.NaN);
+                    DeliveryRun.Result result = measure(shape, server.address(), events, true,
+                            Map.of("server_process", server.pid()));
+                    // One subscriber: the server's CPU per delivery, while measuring, is its CPU per event.
+                    Double cpu = result.cpu().get("server_process");
+                    yield new Run(result, cpu == null ? Double.NaN : cpu, Double.NaN);
                 }
             }
             case SENDER_MEMORY -> {
@@ -204,12 +206,18 @@ final class PythonPeerScenario {
      */
     static DeliveryRun.Result measure(DeliveryRun.Shape shape, InetSocketAddress server, List<byte[]> events,
             boolean sendersFrames) throws Exception {
+        return measure(shape, server, events, sendersFrames, Map.of());
+    }
+
+    /** As {@link #measure(DeliveryRun.Shape, InetSocketAddress, List, boolean)}, metering the CPU of {@code others}. */
+    static DeliveryRun.Result measure(DeliveryRun.Shape shape, InetSocketAddress server, List<byte[]> events,
+            boolean sendersFrames, Map<String, Long> others) throws Exception {
         UUID account = UUID.randomUUID();
         List<byte[]> messages = Payloads.messages(events);
         return DeliveryRun.run(shape, (clients, i, local) -> clients.open(server, local,
                 "/2/ws?" + Payloads.query(0, "sources"), Map.of("Luna-Account-Id", account.toString()),
                 new SenderDecoder(), true), () -> true, index -> new HttpPublisher(server, account, events),
-                group -> sendersFrames ? messages.get(group).length : -1, Map.of());
+                group -> sendersFrames ? messages.get(group).length : -1, others);
     }
 
     private static void summarize(Report report, Map<Side, List<Run>> runs) {
