@@ -18,9 +18,7 @@ import dev.sender.filters.HandlerEventFilter;
 import dev.sender.server.AuthMode;
 import dev.sender.server.SenderSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -51,9 +49,8 @@ class AccessControlTest {
 
     @BeforeAll
     static void start() throws IOException {
-        secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Path file = Files.write(dir.resolve("secret"), secret);
+        secret = TextSecret.generate();
+        Path file = TextSecret.write(dir.resolve("secret"), secret);
         server = TestServer.start(SenderSettings.builder().auth(AuthMode.JWT).jwtHs256SecretFile(file)
                 .jwtClockSkew(Duration.ZERO).build());
     }

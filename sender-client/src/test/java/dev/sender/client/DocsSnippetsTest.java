@@ -32,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -79,10 +78,9 @@ class DocsSnippetsTest {
     @BeforeAll
     static void startServersAndCompileThePage() throws IOException {
         server = TestServer.start();
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+        byte[] secret = TextSecret.generate();
         guarded = TestServer.start(SenderSettings.builder().auth(AuthMode.JWT)
-                .jwtHs256SecretFile(Files.write(dir.resolve("secret"), secret)).build());
+                .jwtHs256SecretFile(TextSecret.write(dir.resolve("secret"), secret)).build());
         Path tokenFile = Files.writeString(dir.resolve("sender-token"), token(secret) + "\n");
         TestKeystore keystore = TestKeystore.generate(dir);
         tls = SenderServer.builder().loadPlugins(false).settings(SenderSettings.builder().port(0)

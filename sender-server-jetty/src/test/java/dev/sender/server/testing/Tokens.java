@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -24,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -48,10 +48,16 @@ public final class Tokens {
         this.signer = signer;
     }
 
-    /** An HS256 secret of 32 bytes. */
+    /**
+     * An HS256 secret as operators make one ({@code openssl rand -base64 32}): 32 random bytes in base64, 44 ASCII
+     * characters. Raw random bytes would end in {@code \r} one time in 256, and the server, dropping a trailing
+     * CRLF from the file, would read a shorter secret than the one the tokens are signed with.
+     */
     public static Tokens hs256() {
         try {
-            OctetSequenceKey secret = new OctetSequenceKeyGenerator(256).generate();
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            OctetSequenceKey secret = new OctetSequenceKey.Builder(Base64.getEncoder().encode(random)).build();
             return new Tokens(secret, JWSAlgorithm.HS256, new MACSigner(secret));
         } catch (JOSEException e) {
             throw new AssertionError(e);
