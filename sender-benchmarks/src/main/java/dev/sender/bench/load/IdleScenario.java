@@ -35,6 +35,8 @@ import org.HdrHistogram.Histogram;
 final class IdleScenario {
 
     private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    /** Shenandoah's and ZGC's heap line. */
+    private static final Pattern REGION_HEAP = Pattern.compile("(\\d+)([KMG]) committed, (\\d+)([KMG]) used");
     private static final Pattern NMT = Pattern.compile("^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
     private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
 
@@ -157,17 +159,29 @@ final class IdleScenario {
         });
     }
 
+    private static int shift(String unit) {
+        return switch (unit) {
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
+    }
+
     /** The server's memory, resident before and after a full collection (the rest after it). */
     private static Memory memory(long pid) throws IOException, InterruptedException {
         long rssBeforeGc = rss(pid);
         jcmd(pid, "GC.run");
         String info = jcmd(pid, "GC.heap_info");
-        // One line for G1's heap, one per generation for the serial and parallel collectors.
+        // One line for G1's heap, one per generation for the serial and parallel collectors, one for Shenandoah's.
         long heapCommitted = 0;
         long heapUsed = 0;
         for (Matcher m = HEAP.matcher(info); m.find(); ) {
             heapCommitted += Long.parseLong(m.group(1)) * 1024;
             heapUsed += Long.parseLong(m.group(2)) * 1024;
+        }
+        for (Matcher m = REGION_HEAP.matcher(info); m.find(); ) {
+            heapCommitted += Long.parseLong(m.group(1)) << shift(m.group(2));
+            heapUsed += Long.parseLong(m.group(3)) << shift(m.group(4));
         }
         if (heapCommitted == 0) {
             throw new IOException("cannot read the heap: " + info);

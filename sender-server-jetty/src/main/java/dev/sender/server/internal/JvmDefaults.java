@@ -28,7 +28,7 @@ public final class JvmDefaults {
      * busy disk.
      */
     public static final List<String> OPTIONS = List.of("-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=15000", "-XX:+PerfDisableSharedMem");
+            "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=60000", "-XX:+PerfDisableSharedMem");
 
     /** The environment variable that turns the defaults off when {@code off} or {@code false}. */
     public static final String SWITCH = "SENDER_JVM_DEFAULTS";

@@ -34,7 +34,7 @@ public final class SubscribeEndpoint {
     private final Subscribers subscribers;
     private final SubscriberSession.Context sessionContext;
     private final WebSocketComponents components;
-    private final Handshaker handshaker = Handshaker.newInstance();
+    private final Handshaker handshaker = new SubscriberHandshaker();
     private final Configuration.Customizer customizer;
 
     /**
