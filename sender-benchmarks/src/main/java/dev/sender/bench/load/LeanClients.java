@@ -79,14 +79,7 @@ final class LeanClients implements AutoCloseable {
             }
             in.flip();
             in.position(end + 4);
-            channel.configureBlocking(false);
-            Connection connection = add(channel, decoder, false);
-            connection.leftover = in.hasRemaining() ? in.slice() : null;
-            if (reading) {
-                toRegister.add(connection);
-                selector.wakeup();
-            }
-            return connection;
+            return start(channel, decoder, false, reading, in.hasRemaining() ? in.slice() : null);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -117,15 +110,27 @@ final class LeanClients implements AutoCloseable {
     Connection openRaw(InetSocketAddress server, InetAddress local, Decoder decoder) throws IOException {
         SocketChannel channel = connect(server, local);
         try {
-            channel.configureBlocking(false);
-            Connection connection = add(channel, decoder, true);
-            toRegister.add(connection);
-            selector.wakeup();
-            return connection;
+            return start(channel, decoder, true, true, null);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Makes {@code channel} non-blocking and one of the connections, with the bytes already read past the
+     * handshake ({@code leftover}, or null); the loop reads it from then on when {@code reading}.
+     */
+    private Connection start(SocketChannel channel, Decoder decoder, boolean raw, boolean reading,
+            ByteBuffer leftover) throws IOException {
+        channel.configureBlocking(false);
+        Connection connection = add(channel, decoder, raw);
+        connection.leftover = leftover;
+        if (reading) {
+            toRegister.add(connection);
+            selector.wakeup();
+        }
+        return connection;
     }
 
     private Connection add(SocketChannel channel, Decoder decoder, boolean raw) {
