@@ -30,6 +30,17 @@ class JvmDefaultsTest {
     }
 
     @Test
+    void options_leaveCardRefinementToTheCollections_onlyWhereTheJvmHasTheFlags() {
+        assertThat(JvmDefaults.options(17)).startsWith("-Xms64m", "-Xmn32m")
+                .contains("-XX:-G1UseAdaptiveConcRefinement", "-XX:G1ConcRefinementGreenZone=2048");
+        assertThat(JvmDefaults.options(19)).contains("-XX:-G1UseAdaptiveConcRefinement");
+        assertThat(JvmDefaults.options(20)).as("Java 20 removed the refinement zones")
+                .noneMatch(option -> option.contains("ConcRefinement"))
+                .contains("-Xms64m", "-Xmn32m", "-XX:G1PeriodicGCInterval=60000");
+        assertThat(JvmDefaults.OPTIONS).isEqualTo(JvmDefaults.options(Runtime.version().feature()));
+    }
+
+    @Test
     void inATestJvm_theServerStaysInTheJvmAsStarted() {
         assertThat(JvmDefaults.relaunch(JvmDefaultsTest.class, new String[0])).isEqualTo(-1);
         assertThat(JvmDefaults.applied()).isFalse();
