@@ -34,7 +34,7 @@ final class SubscriberHandshaker extends AbstractHandshaker {
     @Override
     public boolean upgradeRequest(WebSocketNegotiator negotiator, Request request, Response response,
             Callback callback, WebSocketComponents components, Configuration.Customizer customizer) {
-        if (isHttp11(request)) {
+        if (isGetOverHttp11(request)) {
             return super.upgradeRequest(negotiator, request, response, callback, components, customizer);
         }
         return others.upgradeRequest(negotiator, request, response, callback, components, customizer);
@@ -42,11 +42,11 @@ final class SubscriberHandshaker extends AbstractHandshaker {
 
     @Override
     public boolean isWebSocketUpgradeRequest(Request request) {
-        return isHttp11(request) ? super.isWebSocketUpgradeRequest(request)
+        return isGetOverHttp11(request) ? super.isWebSocketUpgradeRequest(request)
                 : others.isWebSocketUpgradeRequest(request);
     }
 
-    private static boolean isHttp11(Request request) {
+    private static boolean isGetOverHttp11(Request request) {
         return HttpMethod.GET.is(request.getMethod())
                 && HttpVersion.HTTP_1_1.is(request.getConnectionMetaData().getProtocol());
     }
