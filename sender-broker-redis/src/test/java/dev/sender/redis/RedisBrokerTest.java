@@ -30,10 +30,12 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -229,6 +231,25 @@ class RedisBrokerTest {
             assertThat(there.drain()).isEmpty();
             assertThat(thereEven.drain()).isEmpty();
         }
+    }
+
+    @Test
+    void publicationsSentWithoutWaiting_whileRedisHasNoScriptCached_arriveInOrder() {
+        UUID account = UUID.randomUUID();
+        RecordingSink sink = new RecordingSink();
+        broker.subscribe(Topic.handlerEvents(account), Filter.any(), sink);
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
+
+        for (int seq = 0; seq < 2000; seq++) {
+            if (seq % 20 == 10) {
+                adminConnection.sync().scriptFlush(); // as a restarted Redis forgets its scripts
+            }
+            accepted.add(broker.publish(publication(account, "{\"seq\":" + seq + "}")).toCompletableFuture());
+        }
+
+        assertThat(CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new))).succeedsWithin(PATIENCE);
+        assertThat(sink.awaitMessages(2000)).extracting(RedisBrokerTest::seq)
+                .isEqualTo(IntStream.range(0, 2000).boxed().toList());
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.sender.redis.internal;
 import dev.sender.core.BrokerException;
 import dev.sender.core.HistoryOptions;
 import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
@@ -76,8 +75,6 @@ public final class DeadlinePublisher {
     private final StatefulRedisConnection<String, byte[]> connection;
     private final long budgetMillis;
     private final long timeoutMillis;
-    private final String sha;
-    private final String retainingSha;
     /** Redis' clock minus this machine's, in milliseconds; meaningful once {@link #calibrated}. */
     private volatile long clockOffsetMillis;
     /** Whether the offset was measured at least once; no publication goes out before. */
@@ -91,8 +88,6 @@ public final class DeadlinePublisher {
         this.connection = connection;
         this.timeoutMillis = commandTimeout.toMillis();
         this.budgetMillis = timeoutMillis - timeoutMillis / 4;
-        this.sha = connection.sync().digest(SCRIPT);
-        this.retainingSha = connection.sync().digest(RETAINING_SCRIPT);
     }
 
     /** The connection it publishes on. */
@@ -116,7 +111,7 @@ public final class DeadlinePublisher {
      * not published).
      */
     public CompletableFuture<Void> publish(String channel, byte[] payload) {
-        return this.<Long>run(SCRIPT, sha, ScriptOutputType.INTEGER, new String[0],
+        return this.<Long>run(SCRIPT, ScriptOutputType.INTEGER, new String[0],
                 bytes(channel), payload, null).thenApply(receivers -> {
                     if (receivers != null && receivers < 0) {
                         throw tooLate();
@@ -132,7 +127,7 @@ public final class DeadlinePublisher {
      */
     public CompletableFuture<String> publishRetained(String stream, String channel, byte[] payload,
             HistoryOptions history) {
-        return this.<byte[]>run(RETAINING_SCRIPT, retainingSha, ScriptOutputType.VALUE, new String[] {stream}, null,
+        return this.<byte[]>run(RETAINING_SCRIPT, ScriptOutputType.VALUE, new String[] {stream}, null,
                 bytes(channel), payload, keptEntries(history), keptMillis(history))
                 .thenApply(DeadlinePublisher::entryId);
     }
@@ -144,8 +139,7 @@ public final class DeadlinePublisher {
      */
     public CompletableFuture<String> ingest(String stream, String ingestedKey, String positionsChannel, String digest,
             byte[] payload, HistoryOptions history, Duration remembered) {
-        // EVAL, not EVALSHA: a NOSCRIPT answer, retried with EVAL, would let later payloads be stored first.
-        return this.<byte[]>run(INGESTING_SCRIPT, null, ScriptOutputType.VALUE,
+        return this.<byte[]>run(INGESTING_SCRIPT, ScriptOutputType.VALUE,
                 new String[] {stream, ingestedKey}, null, bytes(positionsChannel), payload,
                 keptEntries(history), keptMillis(history), bytes(digest), millis(remembered))
                 .thenApply(DeadlinePublisher::entryId);
@@ -165,10 +159,14 @@ public final class DeadlinePublisher {
 
     /**
      * Runs {@code script} with {@code args}, in which the one null stands for the deadline: a quarter of the command
-     * timeout before this node gives up, in Redis' clock. With {@code scriptSha}, by {@code EVALSHA} first.
+     * timeout before this node gives up, in Redis' clock.
+     *
+     * <p>Always by {@code EVAL}, never {@code EVALSHA}: a fresh or restarted Redis has no script cached, and the
+     * {@code NOSCRIPT} answers to publications already on the wire, retried with {@code EVAL}, would run after
+     * later publications and change their order in the stream and on the channel.
      */
-    private <T> CompletableFuture<T> run(String script, @Nullable String scriptSha, ScriptOutputType output,
-            String[] keys, byte @Nullable []... args) {
+    private <T> CompletableFuture<T> run(String script, ScriptOutputType output, String[] keys,
+            byte @Nullable []... args) {
         if (!calibrated) {
             return CompletableFuture.failedFuture(new BrokerException("Redis' clock was not measured yet; the "
                     + "publication was not sent"));
@@ -178,13 +176,7 @@ public final class DeadlinePublisher {
         for (int i = 0; i < args.length; i++) {
             arguments[i] = args[i] == null ? deadline : args[i];
         }
-        CompletableFuture<T> run = scriptSha == null
-                ? connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture()
-                : connection.async().<T>evalsha(scriptSha, output, keys, arguments).toCompletableFuture()
-                        .exceptionallyCompose(error -> unwrap(error) instanceof RedisNoScriptException
-                                ? connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture()
-                                : CompletableFuture.failedFuture(error));
-        return run.handle((result, error) -> {
+        return connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture().handle((result, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
                 if (cause instanceof RedisCommandTimeoutException) {
