@@ -39,20 +39,25 @@ public final class JvmDefaults {
      * The options for a JVM of feature version {@code feature} (docs/performance.md, "Idle subscribers" and "The
      * latency tail"): a small, fixed young generation and a heap that gives back what it does not use, so that an
      * idle server's memory follows its connections (8 KiB each at 19,000 instead of 15), at a latency within noise
-     * of G1's own choices at 1,000 events/s; the GC's counters kept out of a memory-mapped file, whose write-back by
-     * the kernel can stall a collection on a busy disk; and, up to Java 19, the cards that pings dirty in old objects
-     * left to the collections instead of refined as they come (a quarter of the idle server's CPU at 19,000
-     * subscribers). Java 20 reworked that refinement and retired the flags that tune it; later JVMs refuse them.
+     * of G1's own choices at 1,000 events/s; concurrent marking started by a fixed old-generation occupancy (90 % of
+     * the heap) rather than G1's adaptive guess, which in a heap kept this tight started a marking every minute that
+     * found nothing to free; the GC's counters kept out of a memory-mapped file, whose write-back by the kernel can
+     * stall a collection on a busy disk; and, up to Java 19, the cards that pings dirty in old objects left to the
+     * collections instead of refined as they come (a quarter of the idle server's CPU at 19,000 subscribers), and
+     * no "preventive" young collections (which Java 20 turned off and 21 removed). Java 20 reworked that refinement
+     * and retired the flags that tune it; later JVMs refuse them.
      *
      * @param feature the JVM's feature version, such as 17
      * @return the options, in the order given to the child
      */
     static List<String> options(int feature) {
         List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmn32m", "-XX:MinHeapFreeRatio=10",
-                "-XX:MaxHeapFreeRatio=30", "-XX:G1PeriodicGCInterval=60000", "-XX:+PerfDisableSharedMem"));
+                "-XX:MaxHeapFreeRatio=30", "-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=90",
+                "-XX:G1PeriodicGCInterval=60000", "-XX:+PerfDisableSharedMem"));
         if (feature < 20) {
             options.addAll(List.of("-XX:-G1UseAdaptiveConcRefinement", "-XX:G1ConcRefinementGreenZone=2048",
-                    "-XX:G1ConcRefinementYellowZone=4096", "-XX:G1ConcRefinementRedZone=8192"));
+                    "-XX:G1ConcRefinementYellowZone=4096", "-XX:G1ConcRefinementRedZone=8192",
+                    "-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC"));
         }
         return List.copyOf(options);
     }

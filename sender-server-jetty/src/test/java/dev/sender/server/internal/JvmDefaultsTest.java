@@ -30,13 +30,17 @@ class JvmDefaultsTest {
     }
 
     @Test
-    void options_leaveCardRefinementToTheCollections_onlyWhereTheJvmHasTheFlags() {
+    void options_leaveCardRefinementToTheCollections_andSkipPreventiveOnes_onlyWhereTheJvmHasTheFlags() {
         assertThat(JvmDefaults.options(17)).startsWith("-Xms64m", "-Xmn32m")
-                .contains("-XX:-G1UseAdaptiveConcRefinement", "-XX:G1ConcRefinementGreenZone=2048");
-        assertThat(JvmDefaults.options(19)).contains("-XX:-G1UseAdaptiveConcRefinement");
-        assertThat(JvmDefaults.options(20)).as("Java 20 removed the refinement zones")
-                .noneMatch(option -> option.contains("ConcRefinement"))
+                .contains("-XX:-G1UseAdaptiveConcRefinement", "-XX:G1ConcRefinementGreenZone=2048")
+                .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-G1UsePreventiveGC");
+        assertThat(JvmDefaults.options(19)).contains("-XX:-G1UseAdaptiveConcRefinement", "-XX:-G1UsePreventiveGC");
+        assertThat(JvmDefaults.options(20)).as("Java 20 removed the refinement zones and preventive collections")
+                .noneMatch(option -> option.contains("ConcRefinement") || option.contains("Preventive")
+                        || option.contains("Unlock"))
                 .contains("-Xms64m", "-Xmn32m", "-XX:G1PeriodicGCInterval=60000");
+        assertThat(JvmDefaults.options(25)).as("a fixed marking threshold on every version")
+                .containsSubsequence("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=90");
         assertThat(JvmDefaults.OPTIONS).isEqualTo(JvmDefaults.options(Runtime.version().feature()));
     }
 
