@@ -176,7 +176,8 @@ public final class DeadlinePublisher {
         for (int i = 0; i < args.length; i++) {
             arguments[i] = args[i] == null ? deadline : args[i];
         }
-        return connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture().handle((result, error) -> {
+        CompletableFuture<T> run = connection.async().<T>eval(script, output, keys, arguments).toCompletableFuture();
+        return run.handle((result, error) -> {
             if (error != null) {
                 Throwable cause = unwrap(error);
                 if (cause instanceof RedisCommandTimeoutException) {
